@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace wagate {
+
+//! The one error vocabulary of the gateway. Every layer returns these; the HTTP layer maps them to
+//! status codes and the error envelope in exactly one place (api/httperror.cpp).
+enum class ErrorCode {
+    InvalidArgument,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    FailedPrecondition,
+    AlreadyExists,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    RateLimited,
+    Internal,
+    Unavailable,
+};
+
+//! The wire name of a code, e.g. "failed_precondition".
+QString errorCodeName(ErrorCode code);
+
+struct Error
+{
+    ErrorCode code = ErrorCode::Internal;
+    QString message;
+    QJsonObject details;
+
+    static Error invalidArgument(const QString &message, const QString &field = {});
+    static Error notFound(const QString &message);
+    static Error failedPrecondition(const QString &message);
+    static Error forbidden(const QString &message);
+    static Error unauthorized(const QString &message);
+    static Error alreadyExists(const QString &message);
+    static Error internal(const QString &message);
+    static Error unavailable(const QString &message);
+};
+
+} // namespace wagate

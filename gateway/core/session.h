@@ -1,0 +1,93 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace wagate {
+
+//! The statuses of API.md, in their wire spelling.
+enum class SessionStatus {
+    Unpaired,
+    Stopped,
+    Starting,
+    ScanQrCode,
+    PairingCode,
+    Working,
+    Reconnecting,
+    Failed,
+    LoggedOut,
+};
+
+QString sessionStatusName(SessionStatus status);
+std::optional<SessionStatus> sessionStatusFromName(QStringView name);
+//! Every status, in declaration order (for documentation, filters and tests).
+const QList<SessionStatus> &allSessionStatuses();
+
+//! What the operator asked for; restored after a restart (a started session is started again).
+enum class DesiredState { Stopped, Running };
+
+struct LastError
+{
+    QString code;
+    QString message;
+    qint64 at = 0;
+
+    bool operator==(const LastError &) const = default;
+};
+
+//! A value snapshot of one session row. Crosses threads by value; never a pointer into the engine.
+struct SessionInfo
+{
+    QString id;
+    QString organizationId;
+    QString label;
+    QString phoneNumber; //!< empty = null in the API
+    QString waJid;
+    QString waLid;
+    SessionStatus status = SessionStatus::Unpaired;
+    DesiredState desiredState = DesiredState::Stopped;
+    QString gatewayId;
+    bool isAdminSession = false;
+    bool autoRead = false;
+    bool presenceTyping = true;
+    int ratePerHour = 600;
+    int ratePerMin = 20;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    QString createdByUserId;
+    qint64 lastConnectedAt = 0; //!< 0 = null in the API
+    qint64 statusChangedAt = 0;
+    std::optional<LastError> lastError;
+
+    bool hasNumber() const { return !waJid.isEmpty(); }
+    bool operator==(const SessionInfo &) const = default;
+};
+
+//! One entry of the status-transition log.
+struct StatusTransition
+{
+    QString id; //!< ULID, also the SSE event id
+    QString sessionId;
+    QString organizationId;
+    SessionStatus previousStatus = SessionStatus::Unpaired;
+    SessionStatus status = SessionStatus::Unpaired;
+    QString reason;
+    qint64 at = 0;
+};
+
+//! Limits for the pacing fields, shared by the API validation and the console.
+namespace limits {
+constexpr int kMinRatePerMin = 1;
+constexpr int kMaxRatePerMin = 1000;
+constexpr int kMinRatePerHour = 1;
+constexpr int kMaxRatePerHour = 60000;
+constexpr int kMaxLabelLength = 100;
+} // namespace limits
+
+} // namespace wagate
+
+Q_DECLARE_METATYPE(wagate::SessionInfo)
+Q_DECLARE_METATYPE(wagate::StatusTransition)

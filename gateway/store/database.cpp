@@ -1,0 +1,280 @@
+#include "database.h"
+
+#include "core/logging.h"
+#include "migrations.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace wagate {
+
+std::optional<PostgresUrl> parsePostgresUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != u"postgres" && url.scheme() != u"postgresql"))
+        return std::nullopt;
+    PostgresUrl out;
+    out.user = url.userName(QUrl::FullyDecoded);
+    out.password = url.password(QUrl::FullyDecoded);
+    out.host = url.host(QUrl::FullyDecoded);
+    if (out.host.isEmpty())
+        out.host = QStringLiteral("127.0.0.1");
+    out.port = url.port(5432);
+    QString path = url.path(QUrl::FullyDecoded);
+    if (path.startsWith(u'/'))
+        path.remove(0, 1);
+    out.database = path.isEmpty() ? out.user : path;
+    if (out.database.isEmpty() || path.contains(u'/'))
+        return std::nullopt;
+    QStringList options;
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        // Only libpq connect options that make sense from a URL; anything else is a typo to report.
+        static const QStringList allowed{QStringLiteral("sslmode"), QStringLiteral("connect_timeout"),
+                                         QStringLiteral("application_name"), QStringLiteral("sslrootcert")};
+        if (!allowed.contains(key))
+            return std::nullopt;
+        options << key + u'=' + value;
+    }
+    out.options = options.join(u';');
+    return out;
+}
+
+Database::~Database()
+{
+    qDeleteAll(m_statements);
+    m_statements.clear();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+int Database::latestSchemaVersion()
+{
+    return migrations::all().constLast().version;
+}
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseConfig &config)
+{
+    std::unique_ptr<Database> db(new Database);
+    db->m_config = config;
+    db->m_connectionName = config.connectionName;
+    db->m_dialect = config.url.isEmpty() ? Dialect::Sqlite : Dialect::Postgres;
+    if (auto r = db->connect(); !r)
+        return r.error();
+    if (auto r = db->migrate(); !r)
+        return r.error();
+    qCInfo(lcStore) << "store ready:" << db->describe() << "schema" << db->m_schemaVersion;
+    return db;
+}
+
+QString Database::describe() const
+{
+    if (m_dialect == Dialect::Sqlite)
+        return QStringLiteral("sqlite ") + m_config.sqlitePath;
+    const auto pg = parsePostgresUrl(m_config.url);
+    return pg ? QStringLiteral("postgres %1:%2/%3").arg(pg->host).arg(pg->port).arg(pg->database)
+              : QStringLiteral("postgres");
+}
+
+Result<void> Database::connect()
+{
+    if (QSqlDatabase::contains(m_connectionName))
+        return Error::internal(QStringLiteral("database connection %1 is already open").arg(m_connectionName));
+
+    if (m_dialect == Dialect::Sqlite) {
+        if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+            return Error::unavailable(QStringLiteral("the Qt SQLite driver is not installed (libqt6sql6-sqlite)"));
+        const QFileInfo fi(m_config.sqlitePath);
+        if (!QDir().mkpath(fi.absolutePath()))
+            return Error::unavailable(QStringLiteral("cannot create the data directory %1").arg(fi.absolutePath()));
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(m_config.sqlitePath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open())
+            return Error::unavailable(QStringLiteral("cannot open %1: %2").arg(m_config.sqlitePath, db.lastError().text()));
+        QSqlQuery q(db);
+        // WAL lets readers run beside the writer; FULL makes every acknowledged commit durable even
+        // across a power cut, not only across a process crash.
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+            if (!q.exec(QString::fromLatin1(pragma)))
+                return Error::unavailable(QStringLiteral("%1 failed: %2").arg(QString::fromLatin1(pragma), q.lastError().text()));
+        }
+        return {};
+    }
+
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return Error::unavailable(QStringLiteral("the Qt PostgreSQL driver is not installed (libqt6sql6-psql)"));
+    const auto pg = parsePostgresUrl(m_config.url);
+    if (!pg)
+        return Error::invalidArgument(QStringLiteral("not a PostgreSQL URL (postgres://user:pass@host:port/db)"), QStringLiteral("database"));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    db.setHostName(pg->host);
+    db.setPort(pg->port);
+    db.setUserName(pg->user);
+    db.setPassword(pg->password);
+    db.setDatabaseName(pg->database);
+    QString options = pg->options;
+    if (!options.contains(QStringLiteral("connect_timeout")))
+        options += (options.isEmpty() ? QString() : QStringLiteral(";")) + QStringLiteral("connect_timeout=5");
+    db.setConnectOptions(options);
+    if (!db.open())
+        return Error::unavailable(QStringLiteral("cannot connect to %1: %2").arg(describe(), db.lastError().databaseText().trimmed()));
+    return {};
+}
+
+bool Database::reconnect()
+{
+    qDeleteAll(m_statements);
+    m_statements.clear();
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    db.close();
+    const bool ok = db.open();
+    qCWarning(lcStore) << "store connection lost; reconnect" << (ok ? "succeeded" : "failed");
+    return ok;
+}
+
+Result<void> Database::migrate()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    const QString blob = m_dialect == Dialect::Sqlite ? QStringLiteral("BLOB") : QStringLiteral("BYTEA");
+
+    auto run = [&](const QString &sql) -> Result<void> {
+        if (!q.exec(sql))
+            return mapError(q.lastError(), QStringLiteral("migration"));
+        return {};
+    };
+
+    // Several gateway nodes may start at once against one PostgreSQL database: serialise the
+    // migration under an advisory lock held for the transaction.
+    if (!db.transaction())
+        return mapError(db.lastError(), QStringLiteral("begin migration"));
+    auto fail = [&](const Error &e) -> Result<void> { db.rollback(); return e; };
+    if (m_dialect == Dialect::Postgres) {
+        if (auto r = run(QStringLiteral("SELECT pg_advisory_xact_lock(7406132)")); !r)
+            return fail(r.error());
+    }
+    if (auto r = run(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at BIGINT NOT NULL)")); !r)
+        return fail(r.error());
+    if (auto r = run(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")); !r)
+        return fail(r.error());
+    int current = q.next() ? q.value(0).toInt() : 0;
+    q.finish();
+    if (current > latestSchemaVersion()) {
+        return fail(Error::failedPrecondition(
+            QStringLiteral("the database schema is version %1, newer than this build knows (%2); upgrade Wagate")
+                .arg(current).arg(latestSchemaVersion())));
+    }
+    for (const auto &m : migrations::all()) {
+        if (m.version <= current)
+            continue;
+        for (QString sql : m.statements) {
+            sql.replace(QStringLiteral("${BLOB}"), blob);
+            if (auto r = run(sql); !r)
+                return fail(r.error());
+        }
+        q.prepare(QStringLiteral("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"));
+        q.addBindValue(m.version);
+        q.addBindValue(QString::fromLatin1(m.description));
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (!q.exec())
+            return fail(mapError(q.lastError(), QStringLiteral("migration")));
+        qCInfo(lcStore) << "applied migration" << m.version << m.description;
+        current = m.version;
+    }
+    if (!db.commit())
+        return fail(mapError(db.lastError(), QStringLiteral("commit migration")));
+    m_schemaVersion = current;
+    return {};
+}
+
+QSqlQuery &Database::prepared(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end()) {
+        (*it)->finish();
+        return **it;
+    }
+    auto *q = new QSqlQuery(QSqlDatabase::database(m_connectionName, false));
+    q->setForwardOnly(true);
+    q->prepare(sql);
+    m_statements.insert(sql, q);
+    return *q;
+}
+
+Error Database::mapError(const QSqlError &error, const QString &what) const
+{
+    const QString native = error.nativeErrorCode();
+    const QString text = error.databaseText();
+    // Unique violations: PostgreSQL SQLSTATE 23505; SQLite extended codes 2067 (UNIQUE) and 1555 (PRIMARY KEY).
+    if (native == u"23505" || native == u"2067" || native == u"1555" || text.contains(QStringLiteral("UNIQUE constraint failed")))
+        return Error::alreadyExists(QStringLiteral("already exists"));
+    if (error.type() == QSqlError::ConnectionError || native.startsWith(QStringLiteral("08"))
+        || native == u"57P01" || native == u"5" /* SQLITE_BUSY */ || native == u"6" /* SQLITE_LOCKED */)
+        return Error::unavailable(QStringLiteral("the store is unavailable"));
+    qCWarning(lcStore) << what << "failed:" << error.text();
+    return Error::internal(QStringLiteral("store error"));
+}
+
+Result<void> Database::exec(QSqlQuery &query)
+{
+    if (query.exec())
+        return {};
+    const QSqlError err = query.lastError();
+    Error mapped = mapError(err, QStringLiteral("query"));
+    if (m_dialect == Dialect::Postgres && mapped.code == ErrorCode::Unavailable) {
+        // A restarted server drops our connection; reconnect once. The caller's prepared statement
+        // died with the old connection, so the caller sees unavailable and may retry.
+        reconnect();
+    }
+    return mapped;
+}
+
+Result<void> Database::transaction(const std::function<Result<void>()> &fn)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction()) {
+        Error e = mapError(db.lastError(), QStringLiteral("begin"));
+        if (m_dialect == Dialect::Postgres && e.code == ErrorCode::Unavailable && reconnect() && db.transaction()) {
+            // reconnected; go on
+        } else {
+            return e;
+        }
+    }
+    Result<void> r = fn();
+    if (!r) {
+        db.rollback();
+        return r;
+    }
+    if (!db.commit()) {
+        Error e = mapError(db.lastError(), QStringLiteral("commit"));
+        db.rollback();
+        return e;
+    }
+    return {};
+}
+
+bool Database::ping()
+{
+    QSqlQuery &q = prepared(QStringLiteral("SELECT 1"));
+    if (!q.exec()) {
+        if (m_dialect == Dialect::Postgres)
+            reconnect();
+        return false;
+    }
+    const bool ok = q.next() && q.value(0).toInt() == 1;
+    q.finish();
+    return ok;
+}
+
+} // namespace wagate

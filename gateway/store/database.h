@@ -1,0 +1,78 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace wagate {
+
+//! Where the store lives: an SQLite file (the default) or a PostgreSQL server.
+struct DatabaseConfig
+{
+    //! Empty for SQLite; else postgres://user:pass@host:port/db (postgresql:// too).
+    QString url;
+    //! The SQLite file; used when url is empty.
+    QString sqlitePath;
+    //! Qt connection name; one per thread (connections are thread-affine).
+    QString connectionName = QStringLiteral("wagate");
+};
+
+//! One Qt Sql connection with its dialect, versioned migrations and a cache of prepared statements.
+//! Lives on, and is used from, exactly one thread.
+class Database
+{
+public:
+    enum class Dialect { Sqlite, Postgres };
+
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    //! Opens (and for SQLite creates) the database and brings its schema up to date.
+    static Result<std::unique_ptr<Database>> open(const DatabaseConfig &config);
+
+    Dialect dialect() const { return m_dialect; }
+    QString describe() const; //!< "sqlite /path" or "postgres host:port/db" (never the password)
+    int schemaVersion() const { return m_schemaVersion; }
+    static int latestSchemaVersion();
+
+    //! A prepared statement for sql, reused across calls; bind, exec(), then read.
+    QSqlQuery &prepared(const QString &sql);
+    //! Runs a prepared statement; on failure maps the driver error (unique violation → already_exists,
+    //! lost connection → unavailable after one reconnect attempt).
+    Result<void> exec(QSqlQuery &query);
+    //! Runs fn inside a transaction; commits if it returns ok, rolls back otherwise.
+    Result<void> transaction(const std::function<Result<void>()> &fn);
+    //! True when the server answers a trivial query (for /healthz).
+    bool ping();
+
+private:
+    Database() = default;
+    Result<void> connect();
+    Result<void> migrate();
+    Error mapError(const QSqlError &error, const QString &what) const;
+    bool reconnect();
+
+    DatabaseConfig m_config;
+    QString m_connectionName;
+    Dialect m_dialect = Dialect::Sqlite;
+    int m_schemaVersion = 0;
+    QHash<QString, QSqlQuery *> m_statements;
+};
+
+//! Parses a postgres:// URL into its parts; std::nullopt when it is not one.
+struct PostgresUrl
+{
+    QString user, password, host, database;
+    int port = 5432;
+    QString options; //!< connect options other than the above, e.g. sslmode
+};
+std::optional<PostgresUrl> parsePostgresUrl(const QString &url);
+
+} // namespace wagate

@@ -1,0 +1,71 @@
+#include "migrations.h"
+
+namespace wagate::migrations {
+
+// Append only: a released migration never changes. Booleans are INTEGER 0/1 and timestamps BIGINT
+// milliseconds on both SQLite and PostgreSQL, so rows read back identically from either.
+const QList<Migration> &all()
+{
+    static const QList<Migration> list{
+        {1,
+         "organizations, sessions, status transitions, API keys",
+         {
+             QStringLiteral(R"(CREATE TABLE organizations (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                created_at BIGINT NOT NULL))"),
+             QStringLiteral(R"(CREATE TABLE sessions (
+                id TEXT PRIMARY KEY,
+                organization_id TEXT NOT NULL REFERENCES organizations(id),
+                label TEXT NOT NULL,
+                phone_number TEXT,
+                wa_jid TEXT,
+                wa_lid TEXT,
+                status TEXT NOT NULL,
+                desired_state TEXT NOT NULL,
+                gateway_id TEXT NOT NULL,
+                is_admin_session INTEGER NOT NULL,
+                auto_read INTEGER NOT NULL,
+                presence_typing INTEGER NOT NULL,
+                rate_per_hour INTEGER NOT NULL,
+                rate_per_min INTEGER NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                created_by_user_id TEXT NOT NULL,
+                last_connected_at BIGINT,
+                status_changed_at BIGINT NOT NULL,
+                last_error_code TEXT,
+                last_error_message TEXT,
+                last_error_at BIGINT,
+                wa_credentials ${BLOB}))"),
+             QStringLiteral("CREATE INDEX sessions_by_org ON sessions (organization_id, id)"),
+             QStringLiteral("CREATE INDEX sessions_by_org_status ON sessions (organization_id, status, id)"),
+             QStringLiteral("CREATE INDEX sessions_by_gateway ON sessions (gateway_id)"),
+             QStringLiteral(R"(CREATE TABLE session_transitions (
+                id TEXT PRIMARY KEY,
+                session_id TEXT NOT NULL,
+                organization_id TEXT NOT NULL,
+                previous_status TEXT NOT NULL,
+                status TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                at BIGINT NOT NULL))"),
+             QStringLiteral("CREATE INDEX transitions_by_session ON session_transitions (session_id, id)"),
+             QStringLiteral("CREATE INDEX transitions_by_org ON session_transitions (organization_id, id)"),
+             QStringLiteral(R"(CREATE TABLE api_keys (
+                id TEXT PRIMARY KEY,
+                organization_id TEXT NOT NULL REFERENCES organizations(id),
+                name TEXT NOT NULL,
+                lookup TEXT NOT NULL UNIQUE,
+                secret_hash ${BLOB} NOT NULL,
+                capabilities TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                created_by TEXT NOT NULL,
+                last_used_at BIGINT,
+                revoked_at BIGINT))"),
+             QStringLiteral("CREATE INDEX api_keys_by_org ON api_keys (organization_id, id)"),
+         }},
+    };
+    return list;
+}
+
+} // namespace wagate::migrations

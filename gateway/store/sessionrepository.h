@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/result.h"
+#include "core/session.h"
+
+#include <QList>
+#include <optional>
+
+namespace wagate {
+
+class Database;
+
+//! One page of a keyset-paginated listing.
+struct SessionPage
+{
+    QList<SessionInfo> sessions;
+    QString lastId; //!< id of the last row when more rows follow, else empty
+};
+
+//! Sessions and their status-transition log. Every method is one statement or one transaction: a
+//! change is durable when the call returns ok.
+class SessionRepository
+{
+public:
+    explicit SessionRepository(Database &db) : m_db(db) {}
+
+    Result<void> insert(const SessionInfo &session);
+    //! The session with this id in this organization; not_found otherwise (also for another org's).
+    Result<SessionInfo> get(const QString &organizationId, const QString &id);
+    //! The session with this id, whatever its organization (engine-internal).
+    Result<SessionInfo> getAny(const QString &id);
+    //! Sessions of an organization ordered by id, after afterId (exclusive), at most limit rows.
+    Result<SessionPage> list(const QString &organizationId, std::optional<SessionStatus> status,
+                             const QString &afterId, int limit);
+    //! Sessions owned by a gateway node (restore after a restart).
+    Result<QList<SessionInfo>> listForGateway(const QString &gatewayId);
+    //! Writes the user-editable fields and updatedAt.
+    Result<void> updateSettings(const SessionInfo &session);
+    //! Writes the desired state (start/stop intent) and updatedAt.
+    Result<void> updateDesiredState(const QString &id, DesiredState desired, qint64 at);
+    //! Writes a status change and its log entry atomically, together with the connection fields of
+    //! session (number, JIDs, lastConnectedAt, lastError).
+    Result<void> recordTransition(const SessionInfo &session, const StatusTransition &transition);
+    //! Deletes the session and its transition log.
+    Result<void> remove(const QString &organizationId, const QString &id);
+    Result<int> count(const QString &organizationId);
+
+    //! Status transitions of one session, oldest first, after afterId (exclusive).
+    Result<QList<StatusTransition>> transitions(const QString &sessionId, const QString &afterId, int limit);
+    //! Status transitions of an organization, oldest first, after afterId (exclusive).
+    Result<QList<StatusTransition>> organizationTransitions(const QString &organizationId,
+                                                            const QString &afterId, int limit);
+
+    //! Encrypted WhatsApp credentials of a session (opaque bytes); empty when none.
+    Result<QByteArray> credentials(const QString &id);
+    Result<void> setCredentials(const QString &id, const QByteArray &sealed);
+
+private:
+    Database &m_db;
+};
+
+} // namespace wagate

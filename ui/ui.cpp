@@ -1,0 +1,1 @@
+// The console library; widgets are added beside this file.
