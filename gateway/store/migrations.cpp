@@ -64,6 +64,22 @@ const QList<Migration> &all()
                 revoked_at BIGINT))"),
              QStringLiteral("CREATE INDEX api_keys_by_org ON api_keys (organization_id, id)"),
          }},
+        {2,
+         "operator accounts of the local issuer",
+         {
+             // username is stored lower-cased, so the unique index makes it case-insensitively unique per org.
+             QStringLiteral(R"(CREATE TABLE operators (
+                id TEXT PRIMARY KEY,
+                organization_id TEXT NOT NULL REFERENCES organizations(id),
+                username TEXT NOT NULL,
+                role TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                created_by TEXT NOT NULL,
+                last_login_at BIGINT))"),
+             QStringLiteral("CREATE UNIQUE INDEX operators_by_org_username ON operators (organization_id, username)"),
+         }},
     };
     return list;
 }

@@ -149,7 +149,7 @@ Result<SessionPage> SessionRepository::list(const QString &organizationId, std::
     q.addBindValue(organizationId);
     if (status)
         q.addBindValue(sessionStatusName(*status));
-    q.addBindValue(afterId);
+    q.addBindValue(afterId.isNull() ? QString(QLatin1StringView("")) : afterId); // NULL would compare false
     q.addBindValue(limit + 1);
     if (auto r = m_db.exec(q); !r)
         return r.error();
@@ -271,13 +271,28 @@ Result<int> SessionRepository::count(const QString &organizationId)
     return n;
 }
 
+Result<QList<QPair<SessionStatus, int>>> SessionRepository::countByStatus(const QString &organizationId)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT status, COUNT(*) FROM sessions WHERE organization_id = ? GROUP BY status"));
+    q.addBindValue(organizationId);
+    if (auto r = m_db.exec(q); !r)
+        return r.error();
+    QList<QPair<SessionStatus, int>> out;
+    while (q.next()) {
+        if (const auto st = sessionStatusFromName(q.value(0).toString()))
+            out.append({*st, q.value(1).toInt()});
+    }
+    q.finish();
+    return out;
+}
+
 Result<QList<StatusTransition>> SessionRepository::transitions(const QString &sessionId, const QString &afterId, int limit)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral(
         "SELECT id, session_id, organization_id, previous_status, status, reason, at FROM session_transitions "
         "WHERE session_id = ? AND id > ? ORDER BY id LIMIT ?"));
     q.addBindValue(sessionId);
-    q.addBindValue(afterId);
+    q.addBindValue(afterId.isNull() ? QString(QLatin1StringView("")) : afterId); // NULL would compare false
     q.addBindValue(limit);
     if (auto r = m_db.exec(q); !r)
         return r.error();
@@ -295,7 +310,7 @@ Result<QList<StatusTransition>> SessionRepository::organizationTransitions(const
         "SELECT id, session_id, organization_id, previous_status, status, reason, at FROM session_transitions "
         "WHERE organization_id = ? AND id > ? ORDER BY id LIMIT ?"));
     q.addBindValue(organizationId);
-    q.addBindValue(afterId);
+    q.addBindValue(afterId.isNull() ? QString(QLatin1StringView("")) : afterId); // NULL would compare false
     q.addBindValue(limit);
     if (auto r = m_db.exec(q); !r)
         return r.error();

@@ -44,6 +44,8 @@ public:
     //! Deletes the session and its transition log.
     Result<void> remove(const QString &organizationId, const QString &id);
     Result<int> count(const QString &organizationId);
+    //! Number of sessions per status in an organization (statuses without sessions are absent).
+    Result<QList<QPair<SessionStatus, int>>> countByStatus(const QString &organizationId);
 
     //! Status transitions of one session, oldest first, after afterId (exclusive).
     Result<QList<StatusTransition>> transitions(const QString &sessionId, const QString &afterId, int limit);

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "api/apiserver.h"
+#include "engine/engine.h"
+
+#include <QStringList>
+
+namespace wagate {
+
+//! Everything the command line of PRODUCT.md can say, checked. The parser never exits the process:
+//! main() decides what to print and which code to return.
+struct CommandLine
+{
+    enum class Mode { Console, Headless, Subcommand, Help, Version };
+
+    Mode mode = Mode::Console;
+    QStringList subcommand; //!< e.g. {"orgs", "create", "Acme"}
+    EngineConfig engine;
+    ApiConfig api;
+    QString dataDir;
+    QString error;   //!< non-empty: print it and exit with code 2
+    QString helpText;
+
+    //! Options of subcommands (keys create / operators add).
+    QString org, name, caps, username, role;
+};
+
+CommandLine parseCommandLine(const QStringList &arguments);
+
+//! The default data directory: $XDG_DATA_HOME/wagate (usually ~/.local/share/wagate).
+QString defaultDataDir();
+
+} // namespace wagate

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "api/apiserver.h"
+#include "engine/engine.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace wagate {
+
+class EngineWorker;
+
+//! Owns the engine worker thread: the engine, its store connection, sessions and the HTTP API are
+//! created in that thread and live there until stop(). Other threads talk to it with queued calls.
+class EngineHost : public QObject
+{
+    Q_OBJECT
+public:
+    EngineHost(EngineConfig engineConfig, ApiConfig apiConfig, QObject *parent = nullptr);
+    ~EngineHost() override;
+
+    //! Starts the thread and initialises the engine there; started() or failed() follows.
+    void start();
+    //! Shuts the engine down on its thread and joins it (bounded wait).
+    void stop();
+
+    //! The worker, for queued calls into the engine thread (the console facade uses it).
+    EngineWorker *worker() const { return m_worker; }
+
+signals:
+    void started(const QString &baseUrl);
+    void failed(const QString &message);
+
+private:
+    QThread m_thread;
+    EngineWorker *m_worker = nullptr;
+    bool m_running = false;
+};
+
+//! Lives on the engine thread; owns what runs there.
+class EngineWorker : public QObject
+{
+    Q_OBJECT
+public:
+    EngineWorker(EngineConfig engineConfig, ApiConfig apiConfig);
+    ~EngineWorker() override;
+
+    Engine *engine() const { return m_engine.get(); }
+    ApiServer *api() const { return m_api.get(); }
+
+public slots:
+    void init();
+    void shutdown();
+
+signals:
+    void ready(const QString &baseUrl);
+    void failed(const QString &message);
+
+private:
+    EngineConfig m_engineConfig;
+    ApiConfig m_apiConfig;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<ApiServer> m_api;
+};
+
+} // namespace wagate

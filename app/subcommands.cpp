@@ -1,0 +1,89 @@
+// `wagate orgs …`, `wagate keys …`: bootstrap a fresh install from the shell.
+#include "auth/apikeys.h"
+#include "core/ids.h"
+#include "modes.h"
+#include "store/database.h"
+#include "store/organizationrepository.h"
+
+#include <QDateTime>
+#include <QTextStream>
+
+namespace wagate {
+
+namespace {
+
+QTextStream &out() { static QTextStream s(stdout); return s; }
+QTextStream &err() { static QTextStream s(stderr); return s; }
+
+int fail(const QString &message, int code = 1)
+{
+    err() << "wagate: " << message << Qt::endl;
+    return code;
+}
+
+int orgsCreate(Database &db, const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty() || trimmed.size() > 100)
+        return fail(QStringLiteral("an organization name is 1 to 100 characters"), 2);
+    Organization org{ids::newOrganizationId(), trimmed, QDateTime::currentMSecsSinceEpoch()};
+    if (auto r = OrganizationRepository(db).insert(org); !r)
+        return fail(QStringLiteral("cannot create the organization: %1").arg(r.error().message));
+    out() << org.id << Qt::endl;
+    return 0;
+}
+
+int orgsList(Database &db)
+{
+    auto orgs = OrganizationRepository(db).list();
+    if (!orgs)
+        return fail(orgs.error().message);
+    for (const Organization &o : *orgs)
+        out() << o.id << '\t' << o.name << Qt::endl;
+    return 0;
+}
+
+int keysCreate(Database &db, const CommandLine &cl)
+{
+    if (cl.org.isEmpty() || cl.name.isEmpty() || cl.caps.isEmpty())
+        return fail(QStringLiteral("usage: wagate keys create --org ORG --name NAME --caps read,manage,send,admin"), 2);
+    const auto caps = parseCapabilities(cl.caps.split(u','));
+    if (!caps)
+        return fail(QStringLiteral("--caps is a comma-separated list of read, manage, send, admin"), 2);
+    if (auto org = OrganizationRepository(db).get(cl.org); !org)
+        return fail(QStringLiteral("no organization %1 (see: wagate orgs list)").arg(cl.org), 2);
+    ApiKeyService keys(db);
+    auto created = keys.create(cl.org, cl.name, *caps, QStringLiteral("cli"));
+    if (!created)
+        return fail(created.error().message);
+    // The secret alone on stdout, so KEY=$(wagate keys create …) works; the rest on stderr.
+    out() << created->token << Qt::endl;
+    err() << "created " << created->record.id << " (" << capabilityNames(*caps).join(u',')
+          << "); the key is shown only now, keep it safe" << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+int runSubcommand(const CommandLine &cl)
+{
+    const QStringList &a = cl.subcommand;
+    const QString group = a.value(0), verb = a.value(1);
+    const bool known = (group == u"orgs" && ((verb == u"create" && a.size() == 3) || (verb == u"list" && a.size() == 2)))
+                       || (group == u"keys" && verb == u"create" && a.size() == 2);
+    if (group == u"operators")
+        return fail(QStringLiteral("operator accounts are not available yet in this version of Wagate"), 2);
+    if (!known)
+        return fail(QStringLiteral("unknown command \"%1\"; see wagate --help").arg(a.join(u' ')), 2);
+
+    DatabaseConfig config = cl.engine.database;
+    config.connectionName = QStringLiteral("wagate-cli");
+    auto db = Database::open(config);
+    if (!db)
+        return fail(QStringLiteral("cannot open the store: %1").arg(db.error().message));
+    if (group == u"orgs")
+        return verb == u"create" ? orgsCreate(**db, a.value(2)) : orgsList(**db);
+    return keysCreate(**db, cl);
+}
+
+} // namespace wagate

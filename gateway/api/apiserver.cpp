@@ -1,0 +1,177 @@
+#include "apiserver.h"
+
+#include "auth/apikeys.h"
+#include "core/ids.h"
+#include "core/logging.h"
+#include "engine/engine.h"
+#include "httperror.h"
+#include "routecontext.h"
+
+#include <QFile>
+
+namespace wagate {
+
+void RouteContext::fail(const Error &error) const
+{
+    Error e = error;
+    if (e.code == ErrorCode::Internal) {
+        // Internals stay in the log; the caller gets the request id to quote.
+        qCWarning(lcApi) << "internal error in request" << requestId << e.message;
+        e.message = QStringLiteral("internal error");
+        e.details = QJsonObject{{QStringLiteral("requestId"), requestId}};
+    }
+    send(errorResponse(e));
+}
+
+Result<QString> bearerToken(const HttpRequest &request)
+{
+    const QByteArray header = request.header("Authorization").trimmed();
+    if (header.isEmpty())
+        return Error::unauthorized(QStringLiteral("missing credential: send Authorization: Bearer <token>"));
+    if (header.size() < 7 || QByteArrayView(header).first(7).compare("Bearer ", Qt::CaseInsensitive) != 0)
+        return Error::unauthorized(QStringLiteral("malformed Authorization header: expected Bearer <token>"));
+    const QByteArray token = header.mid(7).trimmed();
+    if (token.isEmpty() || token.size() > 16384)
+        return Error::unauthorized(QStringLiteral("malformed bearer token"));
+    for (char c : token)
+        if (c <= ' ' || c > '~')
+            return Error::unauthorized(QStringLiteral("malformed bearer token"));
+    return QString::fromLatin1(token);
+}
+
+ApiServer::ApiServer(Engine &engine, ApiConfig config, QObject *parent)
+    : QObject(parent), m_engine(engine), m_config(std::move(config))
+{
+    m_uptime.start();
+    m_http.setMaxBodyBytes(m_config.maxBodyBytes);
+    m_http.setHandler([this](const HttpRequest &r, HttpResponder responder) { handle(r, responder); });
+    m_authenticate = [this](const HttpRequest &request, std::function<void(Result<Principal>)> done) {
+        auto token = bearerToken(request);
+        if (!token)
+            return done(token.error());
+        if (!ApiKeyService::looksLikeApiKey(*token))
+            return done(Error::unauthorized(QStringLiteral("unsupported credential")));
+        done(m_engine.apiKeys().verify(*token));
+    };
+    registerSessionRoutes(m_router, m_engine);
+    registerApiKeyRoutes(m_router, m_engine);
+    registerSystemRoutes(m_router, m_engine, *this);
+}
+
+ApiServer::~ApiServer() = default;
+
+bool ApiServer::listen()
+{
+    if (!m_http.listen(m_config.address, m_config.port))
+        return false;
+    qCInfo(lcApi) << "HTTP API listening on" << baseUrl();
+    return true;
+}
+
+QString ApiServer::baseUrl() const
+{
+    const QHostAddress a = m_http.address();
+    const QString host = a.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + a.toString() + u']' : a.toString();
+    return QStringLiteral("http://%1:%2").arg(host).arg(m_http.port());
+}
+
+QByteArray ApiServer::openApiDocument()
+{
+    static const QByteArray doc = [] {
+        QFile f(QStringLiteral(":/wagate/api/openapi.json"));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    return doc;
+}
+
+bool ApiServer::hostAllowed(const QByteArray &hostHeader) const
+{
+    QByteArray host = hostHeader.trimmed().toLower();
+    if (host.isEmpty())
+        return false;
+    QByteArray port;
+    if (host.startsWith('[')) {
+        const qsizetype close = host.indexOf(']');
+        if (close < 0)
+            return false;
+        port = host.mid(close + 1);
+        host = host.left(close + 1);
+    } else if (const qsizetype colon = host.lastIndexOf(':'); colon >= 0) {
+        port = host.mid(colon);
+        host = host.left(colon);
+    }
+    if (!port.isEmpty() && port != ':' + QByteArray::number(m_http.port()))
+        return false;
+    if (host == "localhost" || host == "127.0.0.1" || host == "[::1]")
+        return true;
+    const QHostAddress bound = m_http.address();
+    if (!bound.isLoopback()) {
+        const QString b = bound.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + bound.toString() + u']' : bound.toString();
+        if (host == b.toLatin1())
+            return true;
+    }
+    for (const QString &allowed : m_config.allowedHosts)
+        if (host == allowed.toLower().toLatin1())
+            return true;
+    return false;
+}
+
+HttpResponse ApiServer::finish(HttpResponse response, const QString &requestId)
+{
+    response.headers.append({QByteArray("X-Request-Id"), requestId.toLatin1()});
+    response.headers.append({QByteArray("Cache-Control"), "no-store"});
+    response.headers.append({QByteArray("X-Content-Type-Options"), "nosniff"});
+    ++m_counters.responsesByStatus[response.status];
+    return response;
+}
+
+void ApiServer::handle(const HttpRequest &request, HttpResponder responder)
+{
+    ++m_counters.requests;
+    const QString requestId = ids::newUlid();
+    auto sendNow = [this, responder, requestId](const HttpResponse &r) mutable { responder.send(finish(r, requestId)); };
+
+    if (!hostAllowed(request.header("Host"))) {
+        qCInfo(lcApi) << "refused Host header" << request.header("Host").left(100) << "from" << request.remoteAddress.toString();
+        return sendNow(errorResponse(Error::forbidden(QStringLiteral("host not allowed"))));
+    }
+
+    const Router::Match match = m_router.match(request.method, request.rawPath);
+    if (!match.route) {
+        if (!match.allowed.isEmpty()) {
+            HttpResponse r = errorResponse(405, QStringLiteral("method_not_allowed"),
+                                           QStringLiteral("method %1 is not allowed here").arg(QString::fromLatin1(request.method)),
+                                           QJsonObject{{QStringLiteral("allowed"), QString::fromLatin1(match.allowed.join(", "))}});
+            r.headers.append({QByteArray("Allow"), match.allowed.join(", ")});
+            return sendNow(r);
+        }
+        return sendNow(errorResponse(Error::notFound(QStringLiteral("no such route"))));
+    }
+
+    if (match.route->access == Route::Access::Public)
+        return dispatch(request, responder, match, requestId, Principal{});
+
+    // The match and the request outlive a deferred authentication: keep copies.
+    m_authenticate(request, [this, request, responder, match, requestId](Result<Principal> principal) mutable {
+        if (!principal) {
+            Error e = principal.error();
+            if (e.code == ErrorCode::Internal) {
+                qCWarning(lcApi) << "authentication failed internally in request" << requestId << e.message;
+                e = Error::unavailable(QStringLiteral("cannot verify credentials right now"));
+            }
+            responder.send(finish(errorResponse(e), requestId));
+            return;
+        }
+        dispatch(request, responder, match, requestId, *principal);
+    });
+}
+
+void ApiServer::dispatch(const HttpRequest &request, HttpResponder responder, const Router::Match &match,
+                         const QString &requestId, Principal principal)
+{
+    RouteContext ctx{request, responder, match.params, std::move(principal), requestId, {}};
+    ctx.sendHook = [this, responder, requestId](const HttpResponse &r) mutable { responder.send(finish(r, requestId)); };
+    match.route->handler(ctx);
+}
+
+} // namespace wagate

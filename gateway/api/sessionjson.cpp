@@ -1,0 +1,148 @@
+#include "sessionjson.h"
+
+#include "core/ids.h"
+#include "jsonbody.h"
+
+namespace wagate::json {
+
+namespace {
+
+QJsonValue textOrNull(const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); }
+QJsonValue timeOrNull(qint64 t) { return t == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(t); }
+
+} // namespace
+
+QJsonObject sessionToJson(const SessionInfo &s)
+{
+    QJsonObject o{
+        {QStringLiteral("id"), s.id},
+        {QStringLiteral("organizationId"), s.organizationId},
+        {QStringLiteral("label"), s.label},
+        {QStringLiteral("phoneNumber"), textOrNull(s.phoneNumber)},
+        {QStringLiteral("waJid"), textOrNull(s.waJid)},
+        {QStringLiteral("waLid"), textOrNull(s.waLid)},
+        {QStringLiteral("status"), sessionStatusName(s.status)},
+        {QStringLiteral("gatewayId"), s.gatewayId},
+        {QStringLiteral("isAdminSession"), s.isAdminSession},
+        {QStringLiteral("autoRead"), s.autoRead},
+        {QStringLiteral("presenceTyping"), s.presenceTyping},
+        {QStringLiteral("ratePerHour"), s.ratePerHour},
+        {QStringLiteral("ratePerMin"), s.ratePerMin},
+        {QStringLiteral("createdAt"), s.createdAt},
+        {QStringLiteral("updatedAt"), s.updatedAt},
+        {QStringLiteral("createdByUserId"), s.createdByUserId},
+        {QStringLiteral("lastConnectedAt"), timeOrNull(s.lastConnectedAt)},
+        {QStringLiteral("statusChangedAt"), s.statusChangedAt},
+    };
+    if (s.lastError) {
+        o.insert(QStringLiteral("lastError"), QJsonObject{{QStringLiteral("code"), s.lastError->code},
+                                                         {QStringLiteral("message"), s.lastError->message},
+                                                         {QStringLiteral("at"), s.lastError->at}});
+    } else {
+        o.insert(QStringLiteral("lastError"), QJsonValue::Null);
+    }
+    return o;
+}
+
+QJsonObject transitionToJson(const StatusTransition &t)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), t.id},
+        {QStringLiteral("sessionId"), t.sessionId},
+        {QStringLiteral("organizationId"), t.organizationId},
+        {QStringLiteral("status"), sessionStatusName(t.status)},
+        {QStringLiteral("previousStatus"), sessionStatusName(t.previousStatus)},
+        {QStringLiteral("at"), t.at},
+        {QStringLiteral("reason"), t.reason},
+    };
+}
+
+Result<SessionCreate> sessionCreateFromJson(const QJsonObject &o)
+{
+    SessionCreate c;
+    auto label = requiredString(o, QStringLiteral("label"));
+    if (!label)
+        return label.error();
+    c.label = *label;
+    auto autoRead = optionalBool(o, QStringLiteral("autoRead"));
+    if (!autoRead)
+        return autoRead.error();
+    c.autoRead = *autoRead;
+    auto typing = optionalBool(o, QStringLiteral("presenceTyping"));
+    if (!typing)
+        return typing.error();
+    c.presenceTyping = *typing;
+    auto perMin = optionalInt(o, QStringLiteral("ratePerMin"));
+    if (!perMin)
+        return perMin.error();
+    c.ratePerMin = *perMin;
+    auto perHour = optionalInt(o, QStringLiteral("ratePerHour"));
+    if (!perHour)
+        return perHour.error();
+    c.ratePerHour = *perHour;
+    auto admin = optionalBool(o, QStringLiteral("isAdminSession"));
+    if (!admin)
+        return admin.error();
+    c.isAdminSession = *admin;
+    return c;
+}
+
+Result<SessionPatch> sessionPatchFromJson(const QJsonObject &o)
+{
+    SessionPatch p;
+    auto label = optionalString(o, QStringLiteral("label"));
+    if (!label)
+        return label.error();
+    p.label = *label;
+    auto autoRead = optionalBool(o, QStringLiteral("autoRead"));
+    if (!autoRead)
+        return autoRead.error();
+    p.autoRead = *autoRead;
+    auto typing = optionalBool(o, QStringLiteral("presenceTyping"));
+    if (!typing)
+        return typing.error();
+    p.presenceTyping = *typing;
+    auto perMin = optionalInt(o, QStringLiteral("ratePerMin"));
+    if (!perMin)
+        return perMin.error();
+    p.ratePerMin = *perMin;
+    auto perHour = optionalInt(o, QStringLiteral("ratePerHour"));
+    if (!perHour)
+        return perHour.error();
+    p.ratePerHour = *perHour;
+    for (const char *readOnly : {"id", "organizationId", "status", "gatewayId", "isAdminSession", "phoneNumber", "waJid", "waLid"}) {
+        // Read-only fields in a PATCH are a mistake worth reporting rather than silently ignoring.
+        const QString f = QString::fromLatin1(readOnly);
+        if (o.contains(f))
+            return Error::invalidArgument(QStringLiteral("%1 cannot be changed").arg(f), f);
+    }
+    return p;
+}
+
+QString encodePageToken(const QString &lastId, const QString &filter)
+{
+    const QByteArray raw = "v1\n" + filter.toUtf8() + '\n' + lastId.toUtf8();
+    return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+Result<QString> decodePageToken(const QString &token, const QString &filter)
+{
+    const Error bad = Error::invalidArgument(QStringLiteral("invalid pageToken"), QStringLiteral("pageToken"));
+    if (token.size() > 512)
+        return bad;
+    const auto decoded = QByteArray::fromBase64Encoding(token.toLatin1(),
+                                                        QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return bad;
+    const QList<QByteArray> parts = decoded.decoded.split('\n');
+    if (parts.size() != 3 || parts[0] != "v1")
+        return bad;
+    if (QString::fromUtf8(parts[1]) != filter)
+        return Error::invalidArgument(QStringLiteral("pageToken was made for another filter"), QStringLiteral("pageToken"));
+    const QString lastId = QString::fromUtf8(parts[2]);
+    if (!ids::isValidPathId(lastId))
+        return bad;
+    return lastId;
+}
+
+} // namespace wagate::json

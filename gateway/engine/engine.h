@@ -1,0 +1,72 @@
+#pragma once
+
+#include "core/result.h"
+#include "sessionmanager.h"
+#include "store/database.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace wagate {
+
+class ApiKeyService;
+class OrganizationRepository;
+class SessionEvents;
+class SessionRepository;
+class SessionService;
+
+struct EngineConfig
+{
+    DatabaseConfig database;
+    QString gatewayId;
+    LifecycleConfig lifecycle;
+};
+
+//! The engine's services on its worker thread: the store connection, the repositories, the session
+//! lifecycle and the services the HTTP API and the console call. Create, init() and use it on one
+//! thread; it asserts so.
+class Engine : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Engine(EngineConfig config, QObject *parent = nullptr);
+    ~Engine() override;
+
+    //! The WhatsApp engine and the credential vault; set before init() (both optional).
+    void setConnectionFactory(SessionConnectionFactory *factory) { m_factory = factory; }
+    void setCredentialVault(CredentialVault *vault) { m_vault = vault; }
+
+    //! Opens the store (running migrations) and restores the sessions of this gateway.
+    Result<void> init();
+    //! Closes every connection; desired states stay as they are so a restart resumes them.
+    void shutdown();
+
+    const EngineConfig &config() const { return m_config; }
+    Database &database() { return *m_db; }
+    SessionRepository &sessionRepository() { return *m_sessions; }
+    OrganizationRepository &organizations() { return *m_orgs; }
+    SessionEvents &events() { return *m_events; }
+    SessionManager &manager() { return *m_manager; }
+    SessionService &sessions() { return *m_service; }
+    ApiKeyService &apiKeys() { return *m_apiKeys; }
+
+    //! The gateway id used when none is configured: derived from the host name.
+    static QString defaultGatewayId();
+
+private:
+    void assertThread() const;
+
+    EngineConfig m_config;
+    SessionConnectionFactory *m_factory = nullptr;
+    CredentialVault *m_vault = nullptr;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<SessionRepository> m_sessions;
+    std::unique_ptr<OrganizationRepository> m_orgs;
+    std::unique_ptr<SessionEvents> m_events;
+    std::unique_ptr<SessionManager> m_manager;
+    std::unique_ptr<SessionService> m_service;
+    std::unique_ptr<ApiKeyService> m_apiKeys;
+};
+
+} // namespace wagate

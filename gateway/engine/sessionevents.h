@@ -1,0 +1,28 @@
+#pragma once
+
+#include "core/session.h"
+
+#include <QObject>
+
+namespace wagate {
+
+//! The engine's one place where session changes are announced, after they are in the store.
+//! The console facade and the event streams listen here. Lives on the engine thread.
+class SessionEvents : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+signals:
+    void sessionCreated(const wagate::SessionInfo &session);
+    //! Any change of the row (settings, status, number, errors).
+    void sessionUpdated(const wagate::SessionInfo &session);
+    void sessionRemoved(const QString &organizationId, const QString &sessionId);
+    //! A status transition, already in the transition log.
+    void statusChanged(const wagate::StatusTransition &transition);
+    void qrCode(const QString &organizationId, const QString &sessionId, const QString &qr, qint64 expiresAt);
+    void pairingCode(const QString &organizationId, const QString &sessionId, const QString &code, qint64 expiresAt);
+};
+
+} // namespace wagate

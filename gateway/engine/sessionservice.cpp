@@ -1,0 +1,208 @@
+#include "sessionservice.h"
+
+#include "core/ids.h"
+#include "core/logging.h"
+#include "sessionevents.h"
+#include "sessionmanager.h"
+
+#include <QDateTime>
+
+namespace wagate {
+
+namespace {
+
+Error missingCapability(Capability c)
+{
+    Error e = Error::forbidden(QStringLiteral("this credential lacks the %1 capability").arg(capabilityName(c)));
+    e.details.insert(QStringLiteral("capability"), capabilityName(c));
+    return e;
+}
+
+} // namespace
+
+Result<void> validateLabel(const QString &label)
+{
+    const QString t = label.trimmed();
+    if (t.isEmpty())
+        return Error::invalidArgument(QStringLiteral("label must not be empty"), QStringLiteral("label"));
+    if (t.size() > limits::kMaxLabelLength)
+        return Error::invalidArgument(QStringLiteral("label must be at most %1 characters").arg(limits::kMaxLabelLength),
+                                      QStringLiteral("label"));
+    for (QChar c : t)
+        if (c.category() == QChar::Other_Control)
+            return Error::invalidArgument(QStringLiteral("label must not contain control characters"), QStringLiteral("label"));
+    return {};
+}
+
+Result<void> validateRates(std::optional<int> perMin, std::optional<int> perHour)
+{
+    if (perMin && (*perMin < limits::kMinRatePerMin || *perMin > limits::kMaxRatePerMin))
+        return Error::invalidArgument(QStringLiteral("ratePerMin must be between %1 and %2")
+                                          .arg(limits::kMinRatePerMin).arg(limits::kMaxRatePerMin),
+                                      QStringLiteral("ratePerMin"));
+    if (perHour && (*perHour < limits::kMinRatePerHour || *perHour > limits::kMaxRatePerHour))
+        return Error::invalidArgument(QStringLiteral("ratePerHour must be between %1 and %2")
+                                          .arg(limits::kMinRatePerHour).arg(limits::kMaxRatePerHour),
+                                      QStringLiteral("ratePerHour"));
+    return {};
+}
+
+SessionService::SessionService(SessionRepository &repo, SessionManager &manager, SessionEvents &events, QString gatewayId)
+    : m_repo(repo), m_manager(manager), m_events(events), m_gatewayId(std::move(gatewayId))
+{
+}
+
+Result<SessionInfo> SessionService::load(const Principal &caller, Capability needed, const QString &id)
+{
+    if (!ids::isValidPathId(id))
+        return Error::invalidArgument(QStringLiteral("malformed session id"), QStringLiteral("session"));
+    // Existence is checked before the capability would leak nothing: the lookup is scoped to the
+    // caller's organization, so another organization's id is not_found either way.
+    auto s = m_repo.get(caller.organizationId, id);
+    if (!s)
+        return s.error();
+    if (!caller.can(needed))
+        return missingCapability(needed);
+    return s;
+}
+
+Result<void> SessionService::requireLocal(const SessionInfo &s) const
+{
+    if (s.gatewayId == m_gatewayId)
+        return {};
+    Error e = Error::failedPrecondition(QStringLiteral("session is served by gateway node %1").arg(s.gatewayId));
+    e.details.insert(QStringLiteral("gatewayId"), s.gatewayId);
+    return e;
+}
+
+Result<SessionInfo> SessionService::create(const Principal &caller, const SessionCreate &request)
+{
+    if (!caller.can(Capability::Manage))
+        return missingCapability(Capability::Manage);
+    if (request.isAdminSession.value_or(false) && !caller.can(Capability::Admin))
+        return missingCapability(Capability::Admin);
+    if (auto r = validateLabel(request.label); !r)
+        return r.error();
+    if (auto r = validateRates(request.ratePerMin, request.ratePerHour); !r)
+        return r.error();
+
+    SessionInfo s;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    s.id = ids::newSessionId();
+    s.organizationId = caller.organizationId;
+    s.label = request.label.trimmed();
+    s.status = SessionStatus::Unpaired;
+    s.desiredState = DesiredState::Stopped;
+    s.gatewayId = m_gatewayId;
+    s.isAdminSession = request.isAdminSession.value_or(false);
+    s.autoRead = request.autoRead.value_or(false);
+    s.presenceTyping = request.presenceTyping.value_or(true);
+    s.ratePerMin = request.ratePerMin.value_or(20);
+    s.ratePerHour = request.ratePerHour.value_or(600);
+    s.createdAt = now;
+    s.updatedAt = now;
+    s.statusChangedAt = now;
+    s.createdByUserId = caller.actorId();
+    if (auto r = m_repo.insert(s); !r)
+        return r.error();
+    qCInfo(lcEngine) << "session created" << s.id << "in" << s.organizationId;
+    emit m_events.sessionCreated(s);
+    return s;
+}
+
+Result<SessionInfo> SessionService::get(const Principal &caller, const QString &id)
+{
+    return load(caller, Capability::Read, id);
+}
+
+Result<SessionPage> SessionService::list(const Principal &caller, std::optional<SessionStatus> status,
+                                         const QString &afterId, int pageSize)
+{
+    if (!caller.can(Capability::Read))
+        return missingCapability(Capability::Read);
+    if (pageSize < 1 || pageSize > kMaxPageSize)
+        return Error::invalidArgument(QStringLiteral("pageSize must be between 1 and %1").arg(kMaxPageSize),
+                                      QStringLiteral("pageSize"));
+    return m_repo.list(caller.organizationId, status, afterId, pageSize);
+}
+
+Result<SessionInfo> SessionService::update(const Principal &caller, const QString &id, const SessionPatch &patch)
+{
+    auto loaded = load(caller, Capability::Manage, id);
+    if (!loaded)
+        return loaded;
+    SessionInfo s = *loaded;
+    if (patch.label) {
+        if (auto r = validateLabel(*patch.label); !r)
+            return r.error();
+        s.label = patch.label->trimmed();
+    }
+    if (auto r = validateRates(patch.ratePerMin, patch.ratePerHour); !r)
+        return r.error();
+    if (patch.autoRead)
+        s.autoRead = *patch.autoRead;
+    if (patch.presenceTyping)
+        s.presenceTyping = *patch.presenceTyping;
+    if (patch.ratePerMin)
+        s.ratePerMin = *patch.ratePerMin;
+    if (patch.ratePerHour)
+        s.ratePerHour = *patch.ratePerHour;
+    s.updatedAt = QDateTime::currentMSecsSinceEpoch();
+    if (auto r = m_repo.updateSettings(s); !r)
+        return r.error();
+    emit m_events.sessionUpdated(s);
+    return s;
+}
+
+Result<void> SessionService::remove(const Principal &caller, const QString &id)
+{
+    auto loaded = load(caller, Capability::Manage, id);
+    if (!loaded)
+        return loaded.error();
+    m_manager.forget(id);
+    if (auto r = m_repo.remove(caller.organizationId, id); !r)
+        return r;
+    qCInfo(lcEngine) << "session deleted" << id;
+    emit m_events.sessionRemoved(caller.organizationId, id);
+    return {};
+}
+
+Result<SessionInfo> SessionService::start(const Principal &caller, const QString &id)
+{
+    auto loaded = load(caller, Capability::Manage, id);
+    if (!loaded)
+        return loaded;
+    if (auto r = requireLocal(*loaded); !r)
+        return r.error();
+    return m_manager.start(*loaded);
+}
+
+Result<SessionInfo> SessionService::stop(const Principal &caller, const QString &id)
+{
+    auto loaded = load(caller, Capability::Manage, id);
+    if (!loaded)
+        return loaded;
+    if (auto r = requireLocal(*loaded); !r)
+        return r.error();
+    return m_manager.stop(*loaded);
+}
+
+Result<SessionInfo> SessionService::logout(const Principal &caller, const QString &id)
+{
+    auto loaded = load(caller, Capability::Manage, id);
+    if (!loaded)
+        return loaded;
+    if (auto r = requireLocal(*loaded); !r)
+        return r.error();
+    return m_manager.logout(*loaded);
+}
+
+Result<QList<StatusTransition>> SessionService::history(const Principal &caller, const QString &id, int limit)
+{
+    auto loaded = load(caller, Capability::Read, id);
+    if (!loaded)
+        return loaded.error();
+    return m_repo.transitions(id, QString(), limit);
+}
+
+} // namespace wagate

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "core/principal.h"
+#include "core/result.h"
+#include "core/session.h"
+#include "store/sessionrepository.h"
+
+#include <optional>
+
+namespace wagate {
+
+class SessionEvents;
+class SessionManager;
+
+//! Fields a caller may set when creating a session; absent fields take the defaults.
+struct SessionCreate
+{
+    QString label;
+    std::optional<bool> autoRead;
+    std::optional<bool> presenceTyping;
+    std::optional<int> ratePerMin;
+    std::optional<int> ratePerHour;
+    std::optional<bool> isAdminSession;
+};
+
+//! Fields a caller may change; absent fields stay as they are.
+struct SessionPatch
+{
+    std::optional<QString> label;
+    std::optional<bool> autoRead;
+    std::optional<bool> presenceTyping;
+    std::optional<int> ratePerMin;
+    std::optional<int> ratePerHour;
+};
+
+//! What the HTTP API and the console do with sessions: one authorization path for both. Every
+//! method checks the caller's capability and scopes to the caller's organization (another
+//! organization's session is not_found, never forbidden). Lives on the engine thread.
+class SessionService
+{
+public:
+    SessionService(SessionRepository &repo, SessionManager &manager, SessionEvents &events, QString gatewayId);
+
+    Result<SessionInfo> create(const Principal &caller, const SessionCreate &request);
+    Result<SessionInfo> get(const Principal &caller, const QString &id);
+    Result<SessionPage> list(const Principal &caller, std::optional<SessionStatus> status, const QString &afterId,
+                             int pageSize);
+    Result<SessionInfo> update(const Principal &caller, const QString &id, const SessionPatch &patch);
+    Result<void> remove(const Principal &caller, const QString &id);
+    Result<SessionInfo> start(const Principal &caller, const QString &id);
+    Result<SessionInfo> stop(const Principal &caller, const QString &id);
+    Result<SessionInfo> logout(const Principal &caller, const QString &id);
+    Result<QList<StatusTransition>> history(const Principal &caller, const QString &id, int limit);
+
+    const QString &gatewayId() const { return m_gatewayId; }
+
+    static constexpr int kDefaultPageSize = 50;
+    static constexpr int kMaxPageSize = 500;
+
+private:
+    Result<SessionInfo> load(const Principal &caller, Capability needed, const QString &id);
+    //! A session served by another gateway node cannot be driven from here.
+    Result<void> requireLocal(const SessionInfo &s) const;
+
+    SessionRepository &m_repo;
+    SessionManager &m_manager;
+    SessionEvents &m_events;
+    QString m_gatewayId;
+};
+
+//! Checks rates and labels; shared by create and patch (and the console's forms).
+Result<void> validateLabel(const QString &label);
+Result<void> validateRates(std::optional<int> perMin, std::optional<int> perHour);
+
+} // namespace wagate
