@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/principal.h"
+#include "core/result.h"
+
+#include <functional>
+#include <optional>
+
+namespace wagate {
+
+class ApiKeyService;
+class JwtVerifier;
+
+//! `Authorization: Bearer <token>` → Principal (API.md, "Authentication"): `wgk_…` tokens are API
+//! keys, anything else a login JWT (external JWKS sources or the local issuer). Same shape as
+//! JwtVerifier: an answer now when possible, otherwise later through the callback.
+class Authenticator
+{
+public:
+    using Callback = std::function<void(Result<Principal>)>;
+
+    Authenticator(ApiKeyService &apiKeys, JwtVerifier &jwt);
+
+    //! The principal for an Authorization header value. Returns the answer when known now (done is
+    //! then never called), or std::nullopt and calls done later on this thread.
+    std::optional<Result<Principal>> authenticate(const QString &authorizationHeader, Callback done);
+    //! The same, always answering through done (possibly before this returns).
+    void authenticateAsync(const QString &authorizationHeader, Callback done);
+
+    //! The token of a "Bearer <token>" value (scheme case-insensitive); unauthorized when the header is
+    //! missing, of another scheme, or malformed.
+    static Result<QString> bearerToken(const QString &authorizationHeader);
+
+private:
+    ApiKeyService &m_apiKeys;
+    JwtVerifier &m_jwt;
+};
+
+} // namespace wagate

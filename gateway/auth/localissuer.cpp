@@ -1,0 +1,164 @@
+#include "localissuer.h"
+
+#include "core/ids.h"
+#include "core/logging.h"
+#include "issuerkeyring.h"
+
+#include <QJsonObject>
+
+namespace wagate {
+
+namespace {
+
+Error invalidCredentials()
+{
+    return Error::unauthorized(QStringLiteral("invalid username or password"));
+}
+
+} // namespace
+
+LocalIssuer::LocalIssuer(Database &db, IssuerKeyRing &keys, const Options &options, Clock clock, QObject *parent)
+    : QObject(parent),
+      m_db(db),
+      m_keys(keys),
+      m_options(options),
+      m_clock(std::move(clock)),
+      m_repo(db),
+      m_throttle(m_clock, options.userThrottle, options.addressThrottle)
+{
+    // Each Argon2id check holds 64 MiB; two at a time bounds memory and CPU under a guessing storm.
+    m_pool.setMaxThreadCount(2);
+}
+
+LocalIssuer::~LocalIssuer()
+{
+    // Workers hold no pointer to this object, but their answers are posted to it: let them finish
+    // first so none is delivered half-way through destruction.
+    m_pool.waitForDone();
+}
+
+std::optional<QString> LocalIssuer::normalizeUsername(const QString &username)
+{
+    const QString u = username.trimmed().toLower();
+    if (u.isEmpty() || u.size() > 64)
+        return std::nullopt;
+    for (QChar c : u) {
+        const ushort v = c.unicode();
+        const bool ok = (v >= 'a' && v <= 'z') || (v >= '0' && v <= '9') || v == '.' || v == '_' || v == '-' || v == '@';
+        if (!ok)
+            return std::nullopt;
+    }
+    return u;
+}
+
+Error LocalIssuer::rateLimited(qint64 retryAfterMs)
+{
+    const qint64 seconds = std::max<qint64>(1, (retryAfterMs + 999) / 1000);
+    Error e{ErrorCode::RateLimited, QStringLiteral("too many failed sign-in attempts; try again later"), {}};
+    e.details.insert(QStringLiteral("retryAfterSeconds"), double(seconds));
+    return e;
+}
+
+void LocalIssuer::login(const QString &organizationId, const QString &username, const QString &password,
+                        const QString &clientAddress, LoginDone done)
+{
+    auto answerLater = [this](LoginDone d, Result<LoginResult> r) {
+        QMetaObject::invokeMethod(this, [d = std::move(d), r = std::move(r)] { d(r); }, Qt::QueuedConnection);
+    };
+    const auto name = normalizeUsername(username);
+    // Malformed input is answered like a wrong password: the caller learns nothing about accounts.
+    const QString userKey = organizationId + u'/' + name.value_or(username.trimmed().toLower().left(64));
+    const QString address = clientAddress.isEmpty() ? QStringLiteral("unknown") : clientAddress;
+    if (const qint64 wait = m_throttle.begin(userKey, address); wait > 0) {
+        qCInfo(lcAuth) << "login throttled for" << wait << "ms";
+        answerLater(std::move(done), rateLimited(wait));
+        return;
+    }
+
+    std::optional<OperatorRecord> op;
+    if (name && ids::isValidPathId(organizationId) && password.size() <= passwords::kMaxLength) {
+        auto found = m_repo.byUsername(organizationId, *name);
+        if (found) {
+            op = *found;
+        } else if (found.error().code != ErrorCode::NotFound) {
+            m_throttle.finish(userKey, address, false);
+            answerLater(std::move(done), found.error());
+            return;
+        }
+    }
+
+    const PasswordCost cost = m_options.passwordCost;
+    const QString storedHash = op ? op->passwordHash : QString();
+    const QString candidate = password.left(passwords::kMaxLength);
+    LocalIssuer *issuer = this;
+    m_pool.start([issuer, cost, storedHash, candidate, userKey, address, op, done = std::move(done)]() mutable {
+        bool ok = false;
+        QString newHash;
+        if (!storedHash.isEmpty()) {
+            ok = passwords::verify(storedHash, candidate);
+            if (ok && passwords::needsRehash(storedHash, cost))
+                if (auto rehashed = passwords::hash(candidate, cost))
+                    newHash = *rehashed;
+        } else {
+            // Unknown user: spend the same work as a real check so timing tells nothing.
+            (void)passwords::hash(candidate, cost);
+        }
+        // The issuer outlives this runnable (its destructor waits for the pool), and an answer posted
+        // to it is discarded if it is deleted before the event loop delivers it.
+        QMetaObject::invokeMethod(
+            issuer,
+            [issuer, userKey, address, op, ok, newHash, done = std::move(done)] {
+                issuer->finishLogin(userKey, address, op, ok, newHash, done);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void LocalIssuer::finishLogin(const QString &userKey, const QString &address, std::optional<OperatorRecord> op,
+                              bool ok, const QString &newHash, const LoginDone &done)
+{
+    if (!op || !ok) {
+        m_throttle.finish(userKey, address, false);
+        qCInfo(lcAuth) << "login failed";
+        done(invalidCredentials());
+        return;
+    }
+    m_throttle.finish(userKey, address, true);
+    const qint64 now = m_clock();
+    if (!newHash.isEmpty()) {
+        // The cost setting changed since this hash was made: upgrade it now that we know the password.
+        if (auto r = m_repo.setPasswordHash(op->id, newHash, now); r) {
+            op->passwordHash = newHash;
+            qCInfo(lcAuth) << "upgraded the password hash of" << op->id;
+        }
+    }
+    (void)m_repo.touchLogin(op->id, now); // best effort: a failed touch must not fail the login
+    auto minted = mint(*op);
+    if (minted)
+        qCInfo(lcAuth) << "operator" << op->id << "signed in to" << op->organizationId;
+    done(minted);
+}
+
+Result<LoginResult> LocalIssuer::mint(const OperatorRecord &op) const
+{
+    const qint64 now = m_clock();
+    const qint64 expiresAt = now + m_options.tokenLifetimeMs;
+    const QJsonObject claims{{QStringLiteral("iss"), m_options.issuer},
+                             {QStringLiteral("sub"), op.id},
+                             {QStringLiteral("org"), op.organizationId},
+                             {QStringLiteral("role"), op.role},
+                             {QStringLiteral("iat"), double(now / 1000)},
+                             {QStringLiteral("exp"), double(expiresAt / 1000)}};
+    auto token = m_keys.sign(claims);
+    if (!token)
+        return token.error();
+    LoginResult out;
+    out.token = *token;
+    out.expiresAt = (expiresAt / 1000) * 1000;
+    out.userId = op.id;
+    out.organizationId = op.organizationId;
+    out.role = op.role;
+    return out;
+}
+
+} // namespace wagate
