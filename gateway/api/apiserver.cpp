@@ -9,6 +9,9 @@
 
 #include <QFile>
 
+// Resources of a static library are registered explicitly; Q_INIT_RESOURCE must be outside namespaces.
+static void initApiResources() { Q_INIT_RESOURCE(api); }
+
 namespace wagate {
 
 void RouteContext::fail(const Error &error) const
@@ -78,6 +81,7 @@ QString ApiServer::baseUrl() const
 QByteArray ApiServer::openApiDocument()
 {
     static const QByteArray doc = [] {
+        initApiResources();
         QFile f(QStringLiteral(":/wagate/api/openapi.json"));
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }();

@@ -126,6 +126,8 @@ Result<void> Database::connect()
     QString options = pg->options;
     if (!options.contains(QStringLiteral("connect_timeout")))
         options += (options.isEmpty() ? QString() : QStringLiteral(";")) + QStringLiteral("connect_timeout=5");
+    // Server notices ("relation already exists, skipping") are not news for our logs.
+    options += QStringLiteral(";options='-c client_min_messages=warning'");
     db.setConnectOptions(options);
     if (!db.open())
         return Error::unavailable(QStringLiteral("cannot connect to %1: %2").arg(describe(), db.lastError().databaseText().trimmed()));
