@@ -16,6 +16,8 @@ Result<QString> Authenticator::bearerToken(const QString &header)
     const QString value = header.trimmed();
     if (value.isEmpty())
         return Error::unauthorized(QStringLiteral("missing bearer token"));
+    if (value.compare(QLatin1StringView("Bearer"), Qt::CaseInsensitive) == 0)
+        return Error::unauthorized(QStringLiteral("missing bearer token"));
     const qsizetype space = value.indexOf(u' ');
     if (space <= 0 || value.left(space).compare(QLatin1StringView("Bearer"), Qt::CaseInsensitive) != 0)
         return Error::unauthorized(QStringLiteral("authorization must use the Bearer scheme"));

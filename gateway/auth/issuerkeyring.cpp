@@ -45,7 +45,7 @@ Result<IssuerKeyRing::Key> IssuerKeyRing::generate(qint64 now)
         return Error::internal(QStringLiteral("cannot generate a signing key"));
     Key k;
     k.key = adoptPKey(raw);
-    k.kid = ids::newUlidAt(now);
+    k.kid = ids::newUlid(); // real time: the ULID generator is monotonic process-wide
     k.createdAt = now;
     return k;
 }
