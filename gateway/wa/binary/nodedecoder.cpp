@@ -198,6 +198,12 @@ public:
                 return false;
             if (server.isEmpty())
                 return fail(Code::InvalidJid, QStringLiteral("JID pair without server"), at);
+            // These servers are written with their own tags, which need a user; accepting them here
+            // would yield a JID that no encoder can write.
+            if (user.isEmpty()
+                && (server == JidServer::Hosted || server == JidServer::HostedLid
+                    || server == JidServer::Messenger || server == JidServer::Interop))
+                return fail(Code::InvalidJid, QStringLiteral("JID pair on %1 without user").arg(server), at);
             out = Jid(user, server);
             return true;
         }

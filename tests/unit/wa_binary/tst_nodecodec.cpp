@@ -473,6 +473,7 @@ private slots:
         QTest::newRow("filler inside nibbles") << hex("00 F8 03 19 08 FF 02 F1 23") << Code::InvalidPacked;
         QTest::newRow("odd empty packed") << hex("00 F8 03 19 08 FF 80") << Code::InvalidPacked;
         QTest::newRow("JID pair without server") << hex("00 F8 03 19 11 FA 00 00") << Code::InvalidJid;
+        QTest::newRow("JID pair on msgr without user") << hex("00 F8 03 19 11 FA 00 CC") << Code::InvalidJid;
         QTest::newRow("AD_JID without user") << hex("00 F8 03 19 11 F7 00 01 00") << Code::InvalidJid;
         QTest::newRow("FB_JID with another server") << hex("00 F8 03 19 11 F6 FF 01 12 00 01 03") << Code::InvalidJid;
         QTest::newRow("'@' inside a JID user") << hex("00 F8 03 19 11 FA FC 03 61 40 62 03") << Code::InvalidJid;
