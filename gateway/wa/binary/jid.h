@@ -38,6 +38,7 @@ enum class JidDomain : quint8 {
 class Jid
 {
 public:
+    //! An invalid JID (no server); what a failed look-up gives.
     Jid() = default;
     //! A JID from its parts; no validation beyond what the encoder checks later.
     explicit Jid(QString user, QString server, quint16 device = 0);
@@ -66,11 +67,15 @@ public:
     //! True for a server's own JID such as `@s.whatsapp.net` (empty user).
     bool isServer() const { return isValid() && m_user.isEmpty(); }
 
+    //! The user part: phone number, LID, group id; empty for a server's own JID.
     const QString &user() const { return m_user; }
+    //! The server part, e.g. "s.whatsapp.net" (see JidServer).
     const QString &server() const { return m_server; }
+    //! The device index; 0 is the primary device (the phone) or "no device".
     quint16 device() const { return m_device; }
     //! The raw agent, only meaningful for AD_JIDs on s.whatsapp.net with an unknown domain byte.
     quint8 agent() const { return m_agent; }
+    //! The integrator of an interop JID; 0 elsewhere.
     quint16 integrator() const { return m_integrator; }
     //! The AD_JID domain byte for this JID's server (the raw agent for other servers).
     quint8 domainType() const;
@@ -91,7 +96,9 @@ private:
     quint8 m_agent = 0;
 };
 
+//! Hashes all parts, consistent with operator==; lets Jid key a QHash/QSet.
 size_t qHash(const Jid &jid, size_t seed = 0) noexcept;
+//! Prints `Jid(user:device@server)`.
 QDebug operator<<(QDebug debug, const Jid &jid);
 
 } // namespace wagate::wa

@@ -17,13 +17,16 @@ namespace wagate::wa {
 //! and peers compare JIDs as typed values, so the type is kept instead of guessing from an '@'.
 struct Attribute
 {
+    //! A string attribute; `{"type", "set"}` in a braced list picks this or the UTF-8 overload.
     Attribute(QString key, QString value) : key(std::move(key)), value(std::move(value)) {}
     Attribute(QString key, const char *value) : key(std::move(key)), value(QString::fromUtf8(value)) {}
+    //! A JID attribute, encoded as a JID on the wire.
     Attribute(QString key, Jid value) : key(std::move(key)), value(std::move(value)) {}
 
     QString key;
     std::variant<QString, Jid> value;
 
+    //! True if the value is a typed JID.
     bool isJid() const { return std::holds_alternative<Jid>(value); }
     //! The value as text; a JID in its canonical form.
     QString text() const;
@@ -61,14 +64,18 @@ public:
     //! A node whose content is a JID.
     static Node withJid(QString tag, QList<Attribute> attrs, Jid jid);
 
+    //! True for the null node (no tag), e.g. a child() that does not exist.
     bool isNull() const { return m_tag.isEmpty(); }
+    //! The tag, e.g. "iq".
     const QString &tag() const { return m_tag; }
+    //! Renames the node; returns *this for chaining.
     Node &setTag(QString tag);
 
     // --- attributes
 
     //! All attributes in insertion (wire) order.
     const QList<Attribute> &attributes() const { return m_attrs; }
+    //! True if the attribute is present (and so non-empty).
     bool hasAttr(QAnyStringView key) const;
     //! The value of an attribute as text (JIDs in canonical form), or fallback if absent.
     QString attr(QAnyStringView key, const QString &fallback = {}) const;
@@ -81,11 +88,14 @@ public:
     Node &setAttr(const QString &key, const QString &value);
     //! Sets or replaces a JID attribute, keeping its position.
     Node &setAttr(const QString &key, const Jid &value);
+    //! Removes an attribute if present.
     Node &removeAttr(QAnyStringView key);
 
     // --- content
 
+    //! Which kind of content the node has.
     ContentKind contentKind() const { return ContentKind(m_content.index()); }
+    //! True unless the content is None; an empty child list is content.
     bool hasContent() const { return contentKind() != ContentKind::None; }
     //! The content as bytes whatever its kind: bytes as they are, text as UTF-8, a JID as its text;
     //! empty for children or no content.
@@ -100,14 +110,20 @@ public:
     QList<Node> children(QAnyStringView tag) const;
     //! The first child with this tag, or a null node.
     Node child(QAnyStringView tag) const;
+    //! True if a child with this tag exists.
     bool hasChild(QAnyStringView tag) const;
 
+    //! Replaces the content by raw bytes (always written as BINARY_x).
     Node &setBytes(QByteArray bytes);
+    //! Replaces the content by text (written as a token or packed string when possible).
     Node &setText(QString text);
+    //! Replaces the content by a JID.
     Node &setJid(Jid jid);
+    //! Replaces the content by a child list (possibly empty).
     Node &setChildren(QList<Node> children);
     //! Appends a child; turns other content into an (initially empty) child list first.
     Node &addChild(Node child);
+    //! Removes the content.
     Node &clearContent();
 
     //! A compact one-line XML-like rendering for logs. Byte contents are shown by length only (they
@@ -123,6 +139,7 @@ private:
     std::variant<std::monostate, QByteArray, QString, Jid, QList<Node>> m_content;
 };
 
+//! Prints toString(): safe for logs.
 QDebug operator<<(QDebug debug, const Node &node);
 
 } // namespace wagate::wa

@@ -52,6 +52,7 @@ struct NodeError
     Error toError() const;
 };
 
+//! Prints `NodeError(code at offset: message)`.
 QDebug operator<<(QDebug debug, const NodeError &error);
 
 //! A decoded node or the reason it could not be decoded.
@@ -61,10 +62,13 @@ public:
     DecodeResult(Node node) : m_v(std::move(node)) {}
     DecodeResult(NodeError error) : m_v(std::move(error)) {}
 
+    //! True if a node was decoded.
     bool ok() const { return m_v.index() == 0; }
     explicit operator bool() const { return ok(); }
+    //! The node; only valid if ok().
     const Node &node() const & { return std::get<0>(m_v); }
     Node &&node() && { return std::get<0>(std::move(m_v)); }
+    //! The error; only valid if !ok().
     const NodeError &error() const { return std::get<1>(m_v); }
 
 private:
@@ -84,6 +88,7 @@ public:
     //! Decodes exactly one bare node, without a flag byte.
     DecodeResult decodeNode(QByteArrayView data) const;
 
+    //! The limits this decoder enforces.
     const DecodeLimits &limits() const { return m_limits; }
 
 private:

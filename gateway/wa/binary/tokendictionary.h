@@ -14,6 +14,7 @@ struct TokenIndex
     int dictionary = -1;
     int index = 0;
 
+    //! True for a single-byte token (index 1..235).
     bool isSingleByte() const { return dictionary < 0; }
     friend bool operator==(const TokenIndex &, const TokenIndex &) = default;
 };
