@@ -27,11 +27,16 @@
 // * Baileys looks tokens up in a plain object, so strings such as "constructor" or "__proto__" would
 //   hit Object.prototype and be mis-encoded by Baileys; such strings are never generated.
 
-import { decodeBinaryNode, encodeBinaryNode } from '@whiskeysockets/baileys';
-import { DOUBLE_BYTE_TOKENS, SINGLE_BYTE_TOKENS } from '@whiskeysockets/baileys/lib/WABinary/constants.js';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { deflateSync } from 'node:zlib';
+
+if (Number.parseInt(process.versions.node, 10) < 20) {
+    console.error(`binary-interop: Baileys 7 needs Node.js 20 or newer, this is ${process.versions.node}`);
+    process.exit(1);
+}
+const { decodeBinaryNode, encodeBinaryNode } = await import('@whiskeysockets/baileys');
+const { DOUBLE_BYTE_TOKENS, SINGLE_BYTE_TOKENS } = await import('@whiskeysockets/baileys/lib/WABinary/constants.js');
 
 const tool = process.argv[2];
 if (!tool) {
