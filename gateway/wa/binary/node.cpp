@@ -79,32 +79,40 @@ QString Attribute::text() const
 Node::Node(QString tag, QList<Attribute> attrs) : m_tag(std::move(tag))
 {
     // Same rules as setAttr() (empty values dropped, a repeated key replaces the earlier value), but
-    // linear in the number of attributes: decoded input may carry thousands.
+    // linear in the number of attributes: decoded input may carry thousands. Typical nodes have a
+    // handful, for which a scan beats building a hash.
+    constexpr qsizetype kScanLimit = 16;
+    const bool hashed = attrs.size() > kScanLimit;
     QHash<QString, qsizetype> positions;
-    QList<bool> removed;
+    const auto find = [&](const QString &key) -> qsizetype {
+        if (hashed)
+            return positions.value(key, -1);
+        for (qsizetype i = 0; i < m_attrs.size(); ++i) {
+            if (m_attrs[i].key == key)
+                return i;
+        }
+        return -1;
+    };
+    bool anyEmpty = false;
     m_attrs.reserve(attrs.size());
     for (Attribute &a : attrs) {
-        const qsizetype at = positions.value(a.key, -1);
-        if (const auto *text = std::get_if<QString>(&a.value); text && text->isEmpty()) {
-            if (at >= 0) {
-                removed[at] = true;
-                positions.remove(a.key);
-            }
-        } else if (at >= 0) {
+        const qsizetype at = find(a.key);
+        if (at >= 0) {
+            // A repeated key: the later value wins, an empty one removes it (tidied up below).
             m_attrs[at].value = std::move(a.value);
         } else {
-            positions.insert(a.key, m_attrs.size());
+            if (hashed)
+                positions.insert(a.key, m_attrs.size());
             m_attrs.append(std::move(a));
-            removed.append(false);
         }
+        if (const auto *text = std::get_if<QString>(&m_attrs[at >= 0 ? at : m_attrs.size() - 1].value))
+            anyEmpty = anyEmpty || text->isEmpty();
     }
-    if (removed.contains(true)) {
-        QList<Attribute> kept;
-        for (qsizetype i = 0; i < m_attrs.size(); ++i) {
-            if (!removed[i])
-                kept.append(std::move(m_attrs[i]));
-        }
-        m_attrs = std::move(kept);
+    if (anyEmpty) {
+        m_attrs.removeIf([](const Attribute &a) {
+            const auto *text = std::get_if<QString>(&a.value);
+            return text && text->isEmpty();
+        });
     }
 }
 

@@ -92,6 +92,29 @@ private slots:
                                            {QStringLiteral("a"), "2"}});
         QCOMPARE(d.attributes().size(), 1);
         QCOMPARE(d.attr("a"), QStringLiteral("2"));
+
+        // The same with many attributes (the constructor switches to a hash): 40 keys, every fifth
+        // one repeated later with a new value and every seventh one emptied.
+        QList<Attribute> many;
+        for (int i = 0; i < 40; ++i)
+            many.append(Attribute(QStringLiteral("k%1").arg(i), QString::number(i)));
+        for (int i = 0; i < 40; i += 5)
+            many.append(Attribute(QStringLiteral("k%1").arg(i), QStringLiteral("again")));
+        for (int i = 0; i < 40; i += 7)
+            many.append(Attribute(QStringLiteral("k%1").arg(i), QString()));
+        const Node m(QStringLiteral("x"), many);
+        int expected = 0;
+        for (int i = 0; i < 40; ++i) {
+            const QString key = QStringLiteral("k%1").arg(i);
+            if (i % 7 == 0) {
+                QVERIFY(!m.hasAttr(key));
+                continue;
+            }
+            ++expected;
+            QCOMPARE(m.attr(key), i % 5 == 0 ? QStringLiteral("again") : QString::number(i));
+        }
+        QCOMPARE(m.attributes().size(), expected);
+        QCOMPARE(m.attributes().first().key, QStringLiteral("k1"));
     }
 
     void children()
