@@ -81,7 +81,7 @@ void LocalIssuer::login(const QString &organizationId, const QString &username, 
         if (found) {
             op = *found;
         } else if (found.error().code != ErrorCode::NotFound) {
-            m_throttle.finish(userKey, address, false);
+            m_throttle.abandon(userKey, address);
             answerLater(std::move(done), found.error());
             return;
         }

@@ -52,15 +52,20 @@ void LoginThrottle::fail(QHash<QString, Entry> &map, const QString &key, const P
     e.lockedUntil = now + delayAfter(policy, e.failures);
 }
 
-void LoginThrottle::finish(const QString &userKey, const QString &address, bool success)
+void LoginThrottle::abandon(const QString &userKey, const QString &address)
 {
-    const qint64 now = m_clock();
     for (auto *map : {&m_users, &m_addresses}) {
         const QString &key = map == &m_users ? userKey : address;
         auto it = map->find(key);
         if (it != map->end() && it->inFlight > 0)
             --it->inFlight;
     }
+}
+
+void LoginThrottle::finish(const QString &userKey, const QString &address, bool success)
+{
+    const qint64 now = m_clock();
+    abandon(userKey, address);
     if (success) {
         m_users.remove(userKey);
         m_addresses.remove(address);

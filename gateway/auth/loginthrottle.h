@@ -35,6 +35,8 @@ public:
     qint64 begin(const QString &userKey, const QString &address);
     //! Ends an attempt begun with begin() == 0.
     void finish(const QString &userKey, const QString &address, bool success);
+    //! Ends an attempt that could not be decided (e.g. the store was down): counts neither way.
+    void abandon(const QString &userKey, const QString &address);
 
     //! The delay a key is under after failures (for tests and logs).
     static qint64 delayAfter(const Policy &policy, int failures);
