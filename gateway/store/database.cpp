@@ -48,6 +48,7 @@ std::optional<PostgresUrl> parsePostgresUrl(const QString &text)
 
 Database::~Database()
 {
+    m_notificationContext.reset();
     qDeleteAll(m_statements);
     m_statements.clear();
     {
@@ -142,7 +143,56 @@ bool Database::reconnect()
     db.close();
     const bool ok = db.open();
     qCWarning(lcStore) << "store connection lost; reconnect" << (ok ? "succeeded" : "failed");
+    if (ok) {
+        subscribeAll();
+        for (const Listener &l : m_listeners)
+            if (l.onReconnect)
+                l.onReconnect();
+    }
     return ok;
+}
+
+void Database::subscribeAll()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlDriver *driver = db.driver();
+    m_notificationContext = std::make_unique<QObject>();
+    QObject::connect(driver, &QSqlDriver::notification, m_notificationContext.get(),
+                     [this](const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload) {
+                         if (source == QSqlDriver::SelfSource)
+                             return; // our own writes already updated what we hold
+                         for (const Listener &l : m_listeners)
+                             if (l.channel == name && l.onNotify)
+                                 l.onNotify(payload.toString());
+                     });
+    QStringList channels;
+    for (const Listener &l : m_listeners)
+        if (!channels.contains(l.channel))
+            channels << l.channel;
+    for (const QString &c : channels)
+        if (!driver->subscribedToNotifications().contains(c) && !driver->subscribeToNotification(c))
+            qCWarning(lcStore) << "cannot listen for changes on" << c << driver->lastError().text();
+}
+
+void Database::listen(const QString &channel, std::function<void(const QString &)> onNotify,
+                      std::function<void()> onReconnect)
+{
+    if (m_dialect != Dialect::Postgres)
+        return;
+    m_listeners.append({channel, std::move(onNotify), std::move(onReconnect)});
+    subscribeAll();
+}
+
+Result<void> Database::notify(const QString &channel, const QString &payload)
+{
+    if (m_dialect != Dialect::Postgres)
+        return {};
+    QSqlQuery &q = prepared(QStringLiteral("SELECT pg_notify(?, ?)"));
+    q.addBindValue(channel);
+    q.addBindValue(payload);
+    auto r = exec(q);
+    q.finish();
+    return r;
 }
 
 Result<void> Database::migrate()

@@ -52,6 +52,15 @@ public:
     //! True when the server answers a trivial query (for /healthz).
     bool ping();
 
+    //! PostgreSQL: calls onNotify with the payload whenever another connection (another gateway node)
+    //! notifies this channel; onReconnect after a lost connection came back, when notifications may
+    //! have been missed. SQLite has a single writer (the data directory is locked), so nothing to hear.
+    void listen(const QString &channel, std::function<void(const QString &payload)> onNotify,
+                std::function<void()> onReconnect);
+    //! PostgreSQL: tells the other nodes about a change; delivered when the surrounding transaction
+    //! commits. A no-op on SQLite.
+    Result<void> notify(const QString &channel, const QString &payload);
+
 private:
     Database() = default;
     Result<void> connect();
@@ -64,6 +73,15 @@ private:
     Dialect m_dialect = Dialect::Sqlite;
     int m_schemaVersion = 0;
     QHash<QString, QSqlQuery *> m_statements;
+    struct Listener
+    {
+        QString channel;
+        std::function<void(const QString &)> onNotify;
+        std::function<void()> onReconnect;
+    };
+    QList<Listener> m_listeners;
+    std::unique_ptr<QObject> m_notificationContext;
+    void subscribeAll();
 };
 
 //! Parses a postgres:// URL into its parts; std::nullopt when it is not one.

@@ -78,7 +78,34 @@ Result<QList<SessionInfo>> readAll(QSqlQuery &q)
     return out;
 }
 
+constexpr int kMaxCached = 200000;
+
 } // namespace
+
+SessionRepository::SessionRepository(Database &db) : m_db(db)
+{
+    m_db.listen(QString::fromLatin1(kChannel), [this](const QString &id) { m_cache.remove(id); },
+                [this] { m_cache.clear(); });
+}
+
+void SessionRepository::remember(const SessionInfo &s)
+{
+    if (m_cache.size() >= kMaxCached)
+        m_cache.clear();
+    m_cache.insert(s.id, s);
+}
+
+Result<void> SessionRepository::write(const QString &id, const std::function<Result<void>()> &statements)
+{
+    m_cache.remove(id);
+    if (m_db.dialect() != Database::Dialect::Postgres)
+        return statements();
+    return m_db.transaction([&]() -> Result<void> {
+        if (auto r = statements(); !r)
+            return r;
+        return m_db.notify(QString::fromLatin1(kChannel), id);
+    });
+}
 
 Result<void> SessionRepository::insert(const SessionInfo &s)
 {
@@ -106,11 +133,19 @@ Result<void> SessionRepository::insert(const SessionInfo &s)
     q.addBindValue(s.lastError ? QVariant(s.lastError->code) : QVariant(QMetaType::fromType<QString>()));
     q.addBindValue(s.lastError ? QVariant(s.lastError->message) : QVariant(QMetaType::fromType<QString>()));
     q.addBindValue(s.lastError ? QVariant(s.lastError->at) : QVariant(QMetaType::fromType<qint64>()));
-    return m_db.exec(q);
+    auto r = write(s.id, [&] { return m_db.exec(q); });
+    if (r)
+        remember(s);
+    return r;
 }
 
 Result<SessionInfo> SessionRepository::get(const QString &organizationId, const QString &id)
 {
+    if (auto it = m_cache.constFind(id); it != m_cache.cend()) {
+        if (it->organizationId != organizationId)
+            return Error::notFound(QStringLiteral("session not found"));
+        return *it;
+    }
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kColumns
                                  + QStringLiteral(" FROM sessions WHERE id = ? AND organization_id = ?"));
     q.addBindValue(id);
@@ -121,11 +156,14 @@ Result<SessionInfo> SessionRepository::get(const QString &organizationId, const 
         return Error::notFound(QStringLiteral("session not found"));
     SessionInfo s = readSession(q);
     q.finish();
+    remember(s);
     return s;
 }
 
 Result<SessionInfo> SessionRepository::getAny(const QString &id)
 {
+    if (auto it = m_cache.constFind(id); it != m_cache.cend())
+        return *it;
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM sessions WHERE id = ?"));
     q.addBindValue(id);
     if (auto r = m_db.exec(q); !r)
@@ -134,6 +172,7 @@ Result<SessionInfo> SessionRepository::getAny(const QString &id)
         return Error::notFound(QStringLiteral("session not found"));
     SessionInfo s = readSession(q);
     q.finish();
+    remember(s);
     return s;
 }
 
@@ -188,11 +227,13 @@ Result<void> SessionRepository::updateSettings(const SessionInfo &s)
     q.addBindValue(s.updatedAt);
     q.addBindValue(s.id);
     q.addBindValue(s.organizationId);
-    if (auto r = m_db.exec(q); !r)
-        return r;
-    if (q.numRowsAffected() == 0)
-        return Error::notFound(QStringLiteral("session not found"));
-    return {};
+    return write(s.id, [&]() -> Result<void> {
+        if (auto r = m_db.exec(q); !r)
+            return r;
+        if (q.numRowsAffected() == 0)
+            return Error::notFound(QStringLiteral("session not found"));
+        return {};
+    });
 }
 
 Result<void> SessionRepository::updateDesiredState(const QString &id, DesiredState desired, qint64 at)
@@ -201,16 +242,19 @@ Result<void> SessionRepository::updateDesiredState(const QString &id, DesiredSta
     q.addBindValue(desiredName(desired));
     q.addBindValue(at);
     q.addBindValue(id);
-    if (auto r = m_db.exec(q); !r)
-        return r;
-    if (q.numRowsAffected() == 0)
-        return Error::notFound(QStringLiteral("session not found"));
-    return {};
+    return write(id, [&]() -> Result<void> {
+        if (auto r = m_db.exec(q); !r)
+            return r;
+        if (q.numRowsAffected() == 0)
+            return Error::notFound(QStringLiteral("session not found"));
+        return {};
+    });
 }
 
 Result<void> SessionRepository::recordTransition(const SessionInfo &s, const StatusTransition &t)
 {
-    return m_db.transaction([&]() -> Result<void> {
+    m_cache.remove(s.id);
+    auto r = m_db.transaction([&]() -> Result<void> {
         QSqlQuery &u = m_db.prepared(QStringLiteral(
             "UPDATE sessions SET status = ?, status_changed_at = ?, updated_at = ?, phone_number = ?, wa_jid = ?, "
             "wa_lid = ?, last_connected_at = ?, last_error_code = ?, last_error_message = ?, last_error_at = ? "
@@ -240,12 +284,18 @@ Result<void> SessionRepository::recordTransition(const SessionInfo &s, const Sta
         i.addBindValue(sessionStatusName(t.status));
         i.addBindValue(t.reason);
         i.addBindValue(t.at);
-        return m_db.exec(i);
+        if (auto r = m_db.exec(i); !r)
+            return r;
+        return m_db.notify(QString::fromLatin1(kChannel), s.id);
     });
+    if (r)
+        remember(s);
+    return r;
 }
 
 Result<void> SessionRepository::remove(const QString &organizationId, const QString &id)
 {
+    m_cache.remove(id);
     return m_db.transaction([&]() -> Result<void> {
         QSqlQuery &d = m_db.prepared(QStringLiteral("DELETE FROM sessions WHERE id = ? AND organization_id = ?"));
         d.addBindValue(id);
@@ -256,7 +306,9 @@ Result<void> SessionRepository::remove(const QString &organizationId, const QStr
             return Error::notFound(QStringLiteral("session not found"));
         QSqlQuery &t = m_db.prepared(QStringLiteral("DELETE FROM session_transitions WHERE session_id = ?"));
         t.addBindValue(id);
-        return m_db.exec(t);
+        if (auto r = m_db.exec(t); !r)
+            return r;
+        return m_db.notify(QString::fromLatin1(kChannel), id);
     });
 }
 

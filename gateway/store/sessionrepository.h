@@ -3,7 +3,10 @@
 #include "core/result.h"
 #include "core/session.h"
 
+#include <QHash>
 #include <QList>
+
+#include <functional>
 #include <optional>
 
 namespace wagate {
@@ -19,10 +22,15 @@ struct SessionPage
 
 //! Sessions and their status-transition log. Every method is one statement or one transaction: a
 //! change is durable when the call returns ok.
+//!
+//! Single rows are kept in a read cache, so the hot GET path costs no query. It stays true because
+//! every write goes through here: on SQLite this process is the only writer (the data directory is
+//! locked); on PostgreSQL each write also notifies the other nodes in the same transaction, and
+//! they drop the row (and everything, after a reconnect that may have missed notifications).
 class SessionRepository
 {
 public:
-    explicit SessionRepository(Database &db) : m_db(db) {}
+    explicit SessionRepository(Database &db);
 
     Result<void> insert(const SessionInfo &session);
     //! The session with this id in this organization; not_found otherwise (also for another org's).
@@ -57,8 +65,16 @@ public:
     Result<QByteArray> credentials(const QString &id);
     Result<void> setCredentials(const QString &id, const QByteArray &sealed);
 
+    //! Channel on which PostgreSQL nodes announce session changes (payload: the session id).
+    static constexpr const char *kChannel = "wagate_sessions";
+
 private:
+    //! Runs a write; on PostgreSQL in one transaction with the notification of the row's change.
+    Result<void> write(const QString &id, const std::function<Result<void>()> &statements);
+    void remember(const SessionInfo &s);
+
     Database &m_db;
+    QHash<QString, SessionInfo> m_cache;
 };
 
 } // namespace wagate
