@@ -12,6 +12,7 @@
 #include "authtestsupport.h"
 #include "store/database.h"
 #include "store/organizationrepository.h"
+#include "testdatabase.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -51,6 +52,9 @@ QJsonObject tokenPart(const QString &token, int index)
 }
 
 } // namespace
+
+using Backend = wagate::test::TestDatabase::Backend;
+Q_DECLARE_METATYPE(Backend)
 
 class TestLocalIssuer : public QObject
 {
@@ -424,6 +428,56 @@ private slots:
 
         QVERIFY(ops.remove(admin, QString(ops.list(admin)->first().id)).ok()); // alice
         QCOMPARE(login(QStringLiteral("alice"), kPassword).error().message, kBadCredentials);
+    }
+
+    void operatorRepositoryOnBothBackends_data()
+    {
+        QTest::addColumn<Backend>("backend");
+        QTest::newRow("sqlite") << Backend::Sqlite;
+        QTest::newRow("postgres") << Backend::Postgres;
+    }
+
+    void operatorRepositoryOnBothBackends()
+    {
+        // Migration 2 and every statement of the repository, on SQLite and PostgreSQL alike.
+        QFETCH(Backend, backend);
+        WAGATE_OPEN_TEST_DATABASE(tdb, backend);
+        auto db = Database::open(tdb.config(QStringLiteral("tst_localissuer_repo")));
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message));
+        QCOMPARE((*db)->schemaVersion(), 2);
+        QVERIFY(OrganizationRepository(**db).insert({kOrgA, QStringLiteral("A"), m_now}).ok());
+        OperatorRepository repo(**db);
+        OperatorRecord o{QStringLiteral("user_01J9REPO000000000000000000"), kOrgA, QStringLiteral("dora"),
+                         QStringLiteral("owner"), QStringLiteral("$argon2id$x"), m_now, m_now, QStringLiteral("system"), 0};
+        QVERIFY(repo.insert(o).ok());
+        OperatorRecord clash = o;
+        clash.id = QStringLiteral("user_01J9REPO000000000000000001");
+        QCOMPARE(repo.insert(clash).error().code, ErrorCode::AlreadyExists);
+        OperatorRecord unknownOrg = clash;
+        unknownOrg.organizationId = QStringLiteral("org_01J9NONE");
+        unknownOrg.username = QStringLiteral("eve");
+        QVERIFY(!repo.insert(unknownOrg).ok()); // the foreign key holds
+
+        auto found = repo.byUsername(kOrgA, QStringLiteral("dora"));
+        QVERIFY(found.ok());
+        QCOMPARE(found->id, o.id);
+        QCOMPARE(found->lastLoginAt, 0);
+        QCOMPARE(repo.byUsername(kOrgB, QStringLiteral("dora")).error().code, ErrorCode::NotFound);
+        QCOMPARE(*repo.countWithRole(kOrgA, QStringLiteral("owner")), 1);
+        QVERIFY(repo.setRole(kOrgA, o.id, QStringLiteral("admin"), m_now + 1).ok());
+        QCOMPARE(repo.setRole(kOrgB, o.id, QStringLiteral("viewer"), m_now + 1).error().code, ErrorCode::NotFound);
+        QVERIFY(repo.setPasswordHash(o.id, QStringLiteral("$argon2id$y"), m_now + 2).ok());
+        QVERIFY(repo.touchLogin(o.id, m_now + 3).ok());
+        const auto after = repo.get(kOrgA, o.id);
+        QVERIFY(after.ok());
+        QCOMPARE(after->role, QStringLiteral("admin"));
+        QCOMPARE(after->passwordHash, QStringLiteral("$argon2id$y"));
+        QCOMPARE(after->updatedAt, m_now + 2);
+        QCOMPARE(after->lastLoginAt, m_now + 3);
+        QCOMPARE(repo.list(kOrgA)->size(), 1);
+        QCOMPARE(repo.remove(kOrgB, o.id).error().code, ErrorCode::NotFound);
+        QVERIFY(repo.remove(kOrgA, o.id).ok());
+        QVERIFY(repo.list(kOrgA)->isEmpty());
     }
 
     void loginBeforeStartIsUnavailable()
