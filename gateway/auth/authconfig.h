@@ -3,7 +3,7 @@
 #include "core/result.h"
 #include "jwt.h"
 #include "loginthrottle.h"
-#include "passwordhasher.h"
+#include "passwords.h"
 
 #include <QStringList>
 

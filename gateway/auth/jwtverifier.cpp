@@ -5,6 +5,7 @@
 
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QThread>
 
 namespace wagate {
 
@@ -96,6 +97,7 @@ Result<Principal> JwtVerifier::logged(Result<Principal> result, const JwtParts *
 
 std::optional<Result<Principal>> JwtVerifier::verify(const QString &token, Callback done)
 {
+    Q_ASSERT(QThread::currentThread() == thread());
     if (token.size() > jwtlimits::kMaxTokenBytes)
         return logged(Error::unauthorized(QStringLiteral("token too large")), nullptr);
     auto parsed = parseCompactJwt(token.toUtf8());

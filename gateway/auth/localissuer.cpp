@@ -5,6 +5,7 @@
 #include "issuerkeyring.h"
 
 #include <QJsonObject>
+#include <QThread>
 
 namespace wagate {
 
@@ -62,6 +63,7 @@ Error LocalIssuer::rateLimited(qint64 retryAfterMs)
 void LocalIssuer::login(const QString &organizationId, const QString &username, const QString &password,
                         const QString &clientAddress, LoginDone done)
 {
+    Q_ASSERT(QThread::currentThread() == thread()); // the store connection and the throttle live here
     auto answerLater = [this](LoginDone d, Result<LoginResult> r) {
         QMetaObject::invokeMethod(this, [d = std::move(d), r = std::move(r)] { d(r); }, Qt::QueuedConnection);
     };

@@ -3,7 +3,7 @@
 #include "clock.h"
 #include "loginthrottle.h"
 #include "operatorrepository.h"
-#include "passwordhasher.h"
+#include "passwords.h"
 
 #include <QObject>
 #include <QThreadPool>

@@ -6,6 +6,7 @@
 #include "store/organizationrepository.h"
 
 #include <QDateTime>
+#include <QThread>
 
 namespace wagate {
 
@@ -86,6 +87,7 @@ Result<OperatorInfo> OperatorService::get(const Principal &caller, const QString
 
 void OperatorService::add(const Principal &caller, const NewOperator &request, AddDone done)
 {
+    Q_ASSERT(QThread::currentThread() == thread());
     auto answerLater = [this](AddDone d, Result<OperatorInfo> r) {
         QMetaObject::invokeMethod(this, [d = std::move(d), r = std::move(r)] { d(r); }, Qt::QueuedConnection);
     };

@@ -2,7 +2,7 @@
 
 #include "core/principal.h"
 #include "operatorrepository.h"
-#include "passwordhasher.h"
+#include "passwords.h"
 
 #include <QObject>
 #include <QThreadPool>

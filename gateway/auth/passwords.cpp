@@ -1,4 +1,4 @@
-#include "passwordhasher.h"
+#include "passwords.h"
 
 #include <sodium.h>
 

@@ -8,7 +8,7 @@
 #include "auth/issuerkeyring.h"
 #include "auth/jwtverifier.h"
 #include "auth/operatorrepository.h"
-#include "auth/passwordhasher.h"
+#include "auth/passwords.h"
 #include "authtestsupport.h"
 #include "store/database.h"
 #include "store/organizationrepository.h"
