@@ -78,6 +78,27 @@ struct StatusTransition
     qint64 at = 0;
 };
 
+//! Fields a caller may set when creating a session; absent fields take the defaults.
+struct SessionCreate
+{
+    QString label;
+    std::optional<bool> autoRead;
+    std::optional<bool> presenceTyping;
+    std::optional<int> ratePerMin;
+    std::optional<int> ratePerHour;
+    std::optional<bool> isAdminSession;
+};
+
+//! Fields a caller may change; absent fields stay as they are.
+struct SessionPatch
+{
+    std::optional<QString> label;
+    std::optional<bool> autoRead;
+    std::optional<bool> presenceTyping;
+    std::optional<int> ratePerMin;
+    std::optional<int> ratePerHour;
+};
+
 //! Limits for the pacing fields, shared by the API validation and the console.
 namespace limits {
 constexpr int kMinRatePerMin = 1;

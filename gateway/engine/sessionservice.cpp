@@ -7,6 +7,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace wagate {
 
 namespace {
@@ -44,6 +46,19 @@ Result<void> validateRates(std::optional<int> perMin, std::optional<int> perHour
         return Error::invalidArgument(QStringLiteral("ratePerHour must be between %1 and %2")
                                           .arg(limits::kMinRatePerHour).arg(limits::kMaxRatePerHour),
                                       QStringLiteral("ratePerHour"));
+    return {};
+}
+
+Result<void> validatePhoneNumber(const QString &digits)
+{
+    const Error bad = Error::invalidArgument(
+        QStringLiteral("phoneNumber must be the international number in digits, without + or spaces, e.g. 6281234567890"),
+        QStringLiteral("phoneNumber"));
+    if (digits.size() < 7 || digits.size() > 15 || digits.startsWith(u'0'))
+        return bad;
+    for (QChar c : digits)
+        if (c < u'0' || c > u'9')
+            return bad;
     return {};
 }
 
@@ -197,12 +212,34 @@ Result<SessionInfo> SessionService::logout(const Principal &caller, const QStrin
     return m_manager.logout(*loaded);
 }
 
+Result<SessionInfo> SessionService::beginQrPairing(const Principal &caller, const QString &id)
+{
+    auto loaded = load(caller, Capability::Manage, id);
+    if (!loaded)
+        return loaded;
+    if (auto r = requireLocal(*loaded); !r)
+        return r.error();
+    return m_manager.beginQrPairing(*loaded);
+}
+
+Result<SessionInfo> SessionService::beginCodePairing(const Principal &caller, const QString &id, const QString &phoneNumber)
+{
+    auto loaded = load(caller, Capability::Manage, id);
+    if (!loaded)
+        return loaded;
+    if (auto r = validatePhoneNumber(phoneNumber); !r)
+        return r.error();
+    if (auto r = requireLocal(*loaded); !r)
+        return r.error();
+    return m_manager.beginCodePairing(*loaded, phoneNumber);
+}
+
 Result<QList<StatusTransition>> SessionService::history(const Principal &caller, const QString &id, int limit)
 {
     auto loaded = load(caller, Capability::Read, id);
     if (!loaded)
         return loaded.error();
-    return m_repo.transitions(id, QString(), limit);
+    return m_repo.latestTransitions(id, std::clamp(limit, 1, 1000));
 }
 
 } // namespace wagate

@@ -12,27 +12,6 @@ namespace wagate {
 class SessionEvents;
 class SessionManager;
 
-//! Fields a caller may set when creating a session; absent fields take the defaults.
-struct SessionCreate
-{
-    QString label;
-    std::optional<bool> autoRead;
-    std::optional<bool> presenceTyping;
-    std::optional<int> ratePerMin;
-    std::optional<int> ratePerHour;
-    std::optional<bool> isAdminSession;
-};
-
-//! Fields a caller may change; absent fields stay as they are.
-struct SessionPatch
-{
-    std::optional<QString> label;
-    std::optional<bool> autoRead;
-    std::optional<bool> presenceTyping;
-    std::optional<int> ratePerMin;
-    std::optional<int> ratePerHour;
-};
-
 //! What the HTTP API and the console do with sessions: one authorization path for both. Every
 //! method checks the caller's capability and scopes to the caller's organization (another
 //! organization's session is not_found, never forbidden). Lives on the engine thread.
@@ -50,6 +29,11 @@ public:
     Result<SessionInfo> start(const Principal &caller, const QString &id);
     Result<SessionInfo> stop(const Principal &caller, const QString &id);
     Result<SessionInfo> logout(const Principal &caller, const QString &id);
+    //! Begins QR pairing (manage); failed_precondition when a number is already attached.
+    Result<SessionInfo> beginQrPairing(const Principal &caller, const QString &id);
+    //! Begins pairing-code pairing for phoneNumber: international digits, no "+", 7–15 digits.
+    Result<SessionInfo> beginCodePairing(const Principal &caller, const QString &id, const QString &phoneNumber);
+    //! The latest status transitions of a session (read), oldest first.
     Result<QList<StatusTransition>> history(const Principal &caller, const QString &id, int limit);
 
     const QString &gatewayId() const { return m_gatewayId; }
@@ -71,5 +55,7 @@ private:
 //! Checks rates and labels; shared by create and patch (and the console's forms).
 Result<void> validateLabel(const QString &label);
 Result<void> validateRates(std::optional<int> perMin, std::optional<int> perHour);
+//! A phone number as WhatsApp wants it for pairing codes: 7–15 digits, international, no "+".
+Result<void> validatePhoneNumber(const QString &digits);
 
 } // namespace wagate

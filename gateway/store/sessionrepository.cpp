@@ -355,6 +355,22 @@ Result<QList<StatusTransition>> SessionRepository::transitions(const QString &se
     return out;
 }
 
+Result<QList<StatusTransition>> SessionRepository::latestTransitions(const QString &sessionId, int limit)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT id, session_id, organization_id, previous_status, status, reason, at FROM session_transitions "
+        "WHERE session_id = ? ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(sessionId);
+    q.addBindValue(limit);
+    if (auto r = m_db.exec(q); !r)
+        return r.error();
+    QList<StatusTransition> out;
+    while (q.next())
+        out.prepend(readTransition(q));
+    q.finish();
+    return out;
+}
+
 Result<QList<StatusTransition>> SessionRepository::organizationTransitions(const QString &organizationId,
                                                                          const QString &afterId, int limit)
 {

@@ -57,6 +57,8 @@ public:
 
     //! Status transitions of one session, oldest first, after afterId (exclusive).
     Result<QList<StatusTransition>> transitions(const QString &sessionId, const QString &afterId, int limit);
+    //! The latest `limit` status transitions of one session, oldest first.
+    Result<QList<StatusTransition>> latestTransitions(const QString &sessionId, int limit);
     //! Status transitions of an organization, oldest first, after afterId (exclusive).
     Result<QList<StatusTransition>> organizationTransitions(const QString &organizationId,
                                                             const QString &afterId, int limit);

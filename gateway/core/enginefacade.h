@@ -1,0 +1,107 @@
+#pragma once
+
+#include "principal.h"
+#include "result.h"
+#include "session.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace wagate {
+
+//! A remembered way to sign in ("alice @ Acme Support — this computer"). Only metadata: the secret
+//! (password, API key or token) lives in the OS keychain.
+struct SignInProfile
+{
+    enum class Kind { LocalAccount, ApiKey, Token };
+
+    QString id;
+    QString displayName;
+    QString organizationId; //!< for LocalAccount (and informational for the others)
+    Kind kind = Kind::ApiKey;
+    QString username;       //!< for LocalAccount
+};
+
+//! How the console talks to the engine: requests go to the engine thread as queued calls, answers
+//! and events come back as value snapshots on the caller's thread. Every request acts as the
+//! signed-in operator through the same authorization as the HTTP API; events are limited to that
+//! operator's organization (QR and pairing codes only to operators who may manage sessions).
+class EngineFacade : public QObject
+{
+    Q_OBJECT
+public:
+    template<typename T>
+    using Reply = std::function<void(Result<T>)>;
+
+    using QObject::QObject;
+    ~EngineFacade() override = default;
+
+    // --- identity
+
+    //! Signs in with an API key (wgk_…).
+    virtual void signInWithApiKey(const QString &key, Reply<Principal> done) = 0;
+    //! Signs in with a local operator account.
+    virtual void signInWithPassword(const QString &organizationId, const QString &username, const QString &password,
+                                    Reply<Principal> done) = 0;
+    //! Signs in with a login JWT minted elsewhere.
+    virtual void signInWithToken(const QString &token, Reply<Principal> done) = 0;
+    virtual void signOut() = 0;
+    //! The signed-in operator, if any.
+    virtual std::optional<Principal> principal() const = 0;
+    //! The organization's display name, once signed in.
+    virtual QString organizationName() const = 0;
+
+    // --- sign-in profiles (metadata in the data directory, secrets in the OS keychain)
+
+    virtual QList<SignInProfile> profiles() const = 0;
+    //! Remembers a profile and stores its secret in the keychain; fails (and stores nothing) when no
+    //! keychain is reachable — there is no insecure fallback.
+    virtual void addProfile(const SignInProfile &profile, const QString &secret, Reply<SignInProfile> done) = 0;
+    //! Forgets a profile and deletes its secret from the keychain.
+    virtual void removeProfile(const QString &id, Reply<bool> done) = 0;
+    //! Reads the profile's secret from the keychain and signs in with it.
+    virtual void signInWithProfile(const QString &id, Reply<Principal> done) = 0;
+    //! Empty while the keychain works; otherwise a plain sentence saying why it does not.
+    virtual QString keychainProblem() const = 0;
+
+    // --- sessions
+
+    //! Every session of the organization.
+    virtual void listSessions(Reply<QList<SessionInfo>> done) = 0;
+    virtual void createSession(const SessionCreate &request, Reply<SessionInfo> done) = 0;
+    virtual void updateSession(const QString &id, const SessionPatch &patch, Reply<SessionInfo> done) = 0;
+    virtual void deleteSession(const QString &id, Reply<bool> done) = 0;
+    virtual void startSession(const QString &id, Reply<SessionInfo> done) = 0;
+    virtual void stopSession(const QString &id, Reply<SessionInfo> done) = 0;
+    virtual void logoutSession(const QString &id, Reply<SessionInfo> done) = 0;
+    //! Begins QR pairing; codes arrive through qrCode().
+    virtual void beginQrPairing(const QString &id, Reply<SessionInfo> done) = 0;
+    //! Begins pairing-code pairing for a number (international digits); the code arrives through pairingCode().
+    virtual void beginCodePairing(const QString &id, const QString &phoneNumber, Reply<SessionInfo> done) = 0;
+    //! Status transitions of one session, newest last.
+    virtual void sessionHistory(const QString &id, int limit, Reply<QList<StatusTransition>> done) = 0;
+
+    // --- the engine itself
+
+    //! The HTTP API's base URL, once the engine runs ("" before).
+    virtual QString apiBaseUrl() const = 0;
+
+signals:
+    void profilesChanged();
+    void engineReady(const QString &apiBaseUrl);
+    void engineFailed(const QString &message);
+    void signedIn(const wagate::Principal &principal);
+    void signedOut();
+    void sessionCreated(const wagate::SessionInfo &session);
+    void sessionUpdated(const wagate::SessionInfo &session);
+    void sessionRemoved(const QString &sessionId);
+    void statusChanged(const wagate::StatusTransition &transition);
+    void qrCode(const QString &sessionId, const QString &qr, qint64 expiresAt);
+    void pairingCode(const QString &sessionId, const QString &code, qint64 expiresAt);
+};
+
+} // namespace wagate
+
+Q_DECLARE_METATYPE(wagate::Principal)
+Q_DECLARE_METATYPE(wagate::SignInProfile)
