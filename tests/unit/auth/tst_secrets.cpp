@@ -124,9 +124,9 @@ private slots:
         QTest::addColumn<QString>("spec");
         QTest::addColumn<bool>("valid");
         QTest::newRow("keychain") << "keychain" << true;
-        QTest::newRow("file") << "file:/tmp/x.json" << true;
+        QTest::newRow("file") << "file:/srv/wagate/secrets.json" << true;
         QTest::newRow("file without path") << "file:" << false;
-        QTest::newRow("plain path") << "/tmp/x.json" << false;
+        QTest::newRow("plain path") << "/srv/wagate/secrets.json" << false;
         QTest::newRow("empty") << "" << false;
         QTest::newRow("other") << "vault:x" << false;
     }
