@@ -5,8 +5,6 @@
 
 #include "proto/wa.pb.h"
 
-#include <QtEndian>
-
 namespace wagate::wa {
 
 namespace {
