@@ -90,7 +90,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     }
 
     // Options for capabilities that are not built yet are refused, never silently ignored.
-    for (const auto *o : {&waUrl, &waRootKey, &jwks, &jwtIssuer, &jwtAudience, &secrets}) {
+    for (const auto *o : {&waUrl, &waRootKey}) {
         if (p.isSet(*o)) {
             cl.error = QStringLiteral("--%1 is not available yet in this version of Wagate").arg(o->names().constFirst());
             return cl;
@@ -118,6 +118,20 @@ CommandLine parseCommandLine(const QStringList &arguments)
         return cl;
     }
     cl.api.allowedHosts = p.values(allowedHost);
+
+    AuthConfig &auth = cl.engine.auth;
+    auth.jwks = p.values(jwks);
+    auth.jwtIssuer = p.value(jwtIssuer);
+    auth.jwtAudience = p.value(jwtAudience);
+    if (p.isSet(secrets)) {
+        auth.secrets = p.value(secrets);
+        if (auth.secrets.startsWith(QStringLiteral("file:")) && !auth.secrets.mid(5).isEmpty())
+            auth.secrets = QStringLiteral("file:") + QDir(auth.secrets.mid(5)).absolutePath();
+    }
+    if (auto r = auth.validate(); !r) {
+        cl.error = r.error().message;
+        return cl;
+    }
 
     cl.org = p.value(org);
     cl.name = p.value(name);

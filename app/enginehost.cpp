@@ -1,5 +1,6 @@
 #include "enginehost.h"
 
+#include "auth/keychainqueue.h"
 #include "core/logging.h"
 
 namespace wagate {
@@ -15,23 +16,25 @@ void EngineWorker::init()
 {
     Q_ASSERT(QThread::currentThread() == thread());
     m_engine = std::make_unique<Engine>(m_engineConfig);
-    if (auto r = m_engine->init(); !r) {
-        m_engine.reset();
-        emit failed(r.error().message);
-        return;
-    }
-    m_api = std::make_unique<ApiServer>(*m_engine, m_apiConfig);
-    if (!m_api->listen()) {
-        const QString message = QStringLiteral("cannot listen on %1:%2: %3")
-                                    .arg(m_apiConfig.address.toString())
-                                    .arg(m_apiConfig.port)
-                                    .arg(m_api->errorString());
-        m_api.reset();
-        m_engine.reset();
-        emit failed(message);
-        return;
-    }
-    emit ready(m_api->baseUrl());
+    m_engine->start([this](Result<void> r) {
+        if (!r) {
+            m_engine.reset();
+            emit failed(r.error().message);
+            return;
+        }
+        m_api = std::make_unique<ApiServer>(*m_engine, m_apiConfig);
+        if (!m_api->listen()) {
+            const QString message = QStringLiteral("cannot listen on %1:%2: %3")
+                                        .arg(m_apiConfig.address.toString())
+                                        .arg(m_apiConfig.port)
+                                        .arg(m_api->errorString());
+            m_api.reset();
+            m_engine.reset();
+            emit failed(message);
+            return;
+        }
+        emit ready(m_api->baseUrl());
+    });
 }
 
 void EngineWorker::shutdown()
@@ -45,8 +48,10 @@ void EngineWorker::shutdown()
     m_engine.reset();
 }
 
-EngineHost::EngineHost(EngineConfig engineConfig, ApiConfig apiConfig, QObject *parent) : QObject(parent)
+EngineHost::EngineHost(EngineConfig engineConfig, ApiConfig apiConfig, QObject *parent)
+    : QObject(parent), m_keychain(std::make_unique<KeychainQueue>())
 {
+    engineConfig.keychain = m_keychain.get();
     m_thread.setObjectName(QStringLiteral("engine"));
     m_worker = new EngineWorker(std::move(engineConfig), std::move(apiConfig));
     m_worker->moveToThread(&m_thread);

@@ -9,6 +9,7 @@
 namespace wagate {
 
 class EngineWorker;
+class KeychainQueue;
 
 //! Owns the engine worker thread: the engine, its store connection, sessions and the HTTP API are
 //! created in that thread and live there until stop(). Other threads talk to it with queued calls.
@@ -32,6 +33,7 @@ signals:
     void failed(const QString &message);
 
 private:
+    std::unique_ptr<KeychainQueue> m_keychain; //!< the process's one door to the OS keychain, on this thread
     QThread m_thread;
     EngineWorker *m_worker = nullptr;
     bool m_running = false;

@@ -1,12 +1,17 @@
 // `wagate orgs …`, `wagate keys …`: bootstrap a fresh install from the shell.
 #include "auth/apikeys.h"
+#include "auth/operatorservice.h"
 #include "core/ids.h"
 #include "modes.h"
 #include "store/database.h"
 #include "store/organizationrepository.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QTextStream>
+
+#include <termios.h>
+#include <unistd.h>
 
 namespace wagate {
 
@@ -63,6 +68,58 @@ int keysCreate(Database &db, const CommandLine &cl)
     return 0;
 }
 
+//! Reads one line from stdin; without echo when stdin is a terminal.
+QString readPassword()
+{
+    const bool tty = ::isatty(STDIN_FILENO);
+    termios saved{};
+    if (tty) {
+        err() << "Password: " << Qt::flush;
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios silent = saved;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    }
+    QTextStream in(stdin);
+    const QString line = in.readLine();
+    if (tty) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        err() << Qt::endl;
+    }
+    return line;
+}
+
+int operatorsAdd(Database &db, const CommandLine &cl)
+{
+    if (cl.org.isEmpty() || cl.username.isEmpty() || cl.role.isEmpty())
+        return fail(QStringLiteral("usage: wagate operators add --org ORG --username U --role owner|admin|operator|viewer "
+                                   "(the password is read from stdin)"), 2);
+    if (!capabilitiesForRole(cl.role))
+        return fail(QStringLiteral("--role is one of owner, admin, operator, viewer"), 2);
+    if (auto org = OrganizationRepository(db).get(cl.org); !org)
+        return fail(QStringLiteral("no organization %1 (see: wagate orgs list)").arg(cl.org), 2);
+    const QString password = readPassword();
+    Principal system;
+    system.kind = Principal::Kind::System;
+    system.organizationId = cl.org;
+    system.userId = QStringLiteral("cli");
+    system.capabilities = *capabilitiesForRole(QStringLiteral("owner"));
+    OperatorService operators(db, cl.engine.auth.passwordCost);
+    int code = 1;
+    operators.add(system, NewOperator{cl.username, cl.role, password}, [&](Result<OperatorInfo> r) {
+        if (!r) {
+            code = fail(r.error().message, r.error().code == ErrorCode::InvalidArgument ? 2 : 1);
+        } else {
+            out() << r->id << Qt::endl;
+            err() << "operator " << r->username << " (" << r->role << ") added to " << cl.org << Qt::endl;
+            code = 0;
+        }
+        QCoreApplication::exit(code);
+    });
+    QCoreApplication::exec(); // the password is hashed on a worker thread
+    return code;
+}
+
 } // namespace
 
 int runSubcommand(const CommandLine &cl)
@@ -70,9 +127,8 @@ int runSubcommand(const CommandLine &cl)
     const QStringList &a = cl.subcommand;
     const QString group = a.value(0), verb = a.value(1);
     const bool known = (group == u"orgs" && ((verb == u"create" && a.size() == 3) || (verb == u"list" && a.size() == 2)))
-                       || (group == u"keys" && verb == u"create" && a.size() == 2);
-    if (group == u"operators")
-        return fail(QStringLiteral("operator accounts are not available yet in this version of Wagate"), 2);
+                       || (group == u"keys" && verb == u"create" && a.size() == 2)
+                       || (group == u"operators" && verb == u"add" && a.size() == 2);
     if (!known)
         return fail(QStringLiteral("unknown command \"%1\"; see wagate --help").arg(a.join(u' ')), 2);
 
@@ -83,6 +139,8 @@ int runSubcommand(const CommandLine &cl)
         return fail(QStringLiteral("cannot open the store: %1").arg(db.error().message));
     if (group == u"orgs")
         return verb == u"create" ? orgsCreate(**db, a.value(2)) : orgsList(**db);
+    if (group == u"operators")
+        return operatorsAdd(**db, cl);
     return keysCreate(**db, cl);
 }
 

@@ -1,6 +1,6 @@
 #include "apiserver.h"
 
-#include "auth/apikeys.h"
+#include "auth/authservice.h"
 #include "core/ids.h"
 #include "core/logging.h"
 #include "engine/engine.h"
@@ -8,13 +8,14 @@
 #include "routecontext.h"
 
 #include <QFile>
+#include <QPointer>
 
 // Resources of a static library are registered explicitly; Q_INIT_RESOURCE must be outside namespaces.
 static void initApiResources() { Q_INIT_RESOURCE(api); }
 
 namespace wagate {
 
-void RouteContext::fail(const Error &error) const
+void RouteReply::fail(const Error &error) const
 {
     Error e = error;
     if (e.code == ErrorCode::Internal) {
@@ -26,22 +27,6 @@ void RouteContext::fail(const Error &error) const
     send(errorResponse(e));
 }
 
-Result<QString> bearerToken(const HttpRequest &request)
-{
-    const QByteArray header = request.header("Authorization").trimmed();
-    if (header.isEmpty())
-        return Error::unauthorized(QStringLiteral("missing credential: send Authorization: Bearer <token>"));
-    if (header.size() < 7 || QByteArrayView(header).first(7).compare("Bearer ", Qt::CaseInsensitive) != 0)
-        return Error::unauthorized(QStringLiteral("malformed Authorization header: expected Bearer <token>"));
-    const QByteArray token = header.mid(7).trimmed();
-    if (token.isEmpty() || token.size() > 16384)
-        return Error::unauthorized(QStringLiteral("malformed bearer token"));
-    for (char c : token)
-        if (c <= ' ' || c > '~')
-            return Error::unauthorized(QStringLiteral("malformed bearer token"));
-    return QString::fromLatin1(token);
-}
-
 ApiServer::ApiServer(Engine &engine, ApiConfig config, QObject *parent)
     : QObject(parent), m_engine(engine), m_config(std::move(config))
 {
@@ -49,16 +34,15 @@ ApiServer::ApiServer(Engine &engine, ApiConfig config, QObject *parent)
     m_http.setMaxBodyBytes(m_config.maxBodyBytes);
     m_http.setHandler([this](const HttpRequest &r, HttpResponder responder) { handle(r, responder); });
     m_authenticate = [this](const HttpRequest &request, std::function<void(Result<Principal>)> done) {
-        auto token = bearerToken(request);
-        if (!token)
-            return done(token.error());
-        if (!ApiKeyService::looksLikeApiKey(*token))
-            return done(Error::unauthorized(QStringLiteral("unsupported credential")));
-        done(m_engine.apiKeys().verify(*token));
+        // Answered now when the keys are at hand; later (a JWKS fetch) otherwise.
+        auto now = m_engine.auth().authenticate(QString::fromLatin1(request.header("Authorization")), done);
+        if (now)
+            done(*now);
     };
     registerSessionRoutes(m_router, m_engine);
     registerApiKeyRoutes(m_router, m_engine);
     registerSystemRoutes(m_router, m_engine, *this);
+    registerAuthRoutes(m_router, m_engine);
 }
 
 ApiServer::~ApiServer() = default;
@@ -123,7 +107,11 @@ bool ApiServer::hostAllowed(const QByteArray &hostHeader) const
 HttpResponse ApiServer::finish(HttpResponse response, const QString &requestId)
 {
     response.headers.append({QByteArray("X-Request-Id"), requestId.toLatin1()});
-    response.headers.append({QByteArray("Cache-Control"), "no-store"});
+    bool cacheable = false;
+    for (const auto &h : response.headers)
+        cacheable |= h.first == "Cache-Control";
+    if (!cacheable)
+        response.headers.append({QByteArray("Cache-Control"), "no-store"});
     response.headers.append({QByteArray("X-Content-Type-Options"), "nosniff"});
     ++m_counters.responsesByStatus[response.status];
     return response;
@@ -173,8 +161,13 @@ void ApiServer::handle(const HttpRequest &request, HttpResponder responder)
 void ApiServer::dispatch(const HttpRequest &request, HttpResponder responder, const Router::Match &match,
                          const QString &requestId, Principal principal)
 {
-    RouteContext ctx{request, responder, match.params, std::move(principal), requestId, {}};
-    ctx.sendHook = [this, responder, requestId](const HttpResponse &r) mutable { responder.send(finish(r, requestId)); };
+    RouteContext ctx{request, match.params, std::move(principal), {}};
+    ctx.out.requestId = requestId;
+    // A deferred answer may outlive this server (shutdown): then it is dropped with the connection.
+    ctx.out.sendHook = [self = QPointer<ApiServer>(this), responder, requestId](const HttpResponse &r) mutable {
+        if (self)
+            responder.send(self->finish(r, requestId));
+    };
     match.route->handler(ctx);
 }
 

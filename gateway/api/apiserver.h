@@ -81,8 +81,6 @@ private:
 void registerSessionRoutes(Router &router, Engine &engine);
 void registerApiKeyRoutes(Router &router, Engine &engine);
 void registerSystemRoutes(Router &router, Engine &engine, ApiServer &server);
-
-//! Bearer token of a request, or unauthorized.
-Result<QString> bearerToken(const HttpRequest &request);
+void registerAuthRoutes(Router &router, Engine &engine);
 
 } // namespace wagate

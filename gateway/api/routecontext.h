@@ -10,18 +10,14 @@
 
 namespace wagate {
 
-//! What a route handler gets: the request, its path parameters, the authenticated caller, and the
-//! responder. reply()/fail() are the only ways handlers answer.
-struct RouteContext
+//! The answering half of a request. Copyable, so a handler that answers later (after a password
+//! check or a fetch) keeps one; it writes only if the client is still there.
+struct RouteReply
 {
-    const HttpRequest &request;
-    HttpResponder responder;
-    QStringList params;
-    Principal principal;
-    QString requestId;
     std::function<void(const HttpResponse &)> sendHook; //!< set by the server: adds common headers, counts
+    QString requestId;
 
-    void send(HttpResponse r) const { sendHook(r); }
+    void send(const HttpResponse &r) const { sendHook(r); }
     void reply(int status, const QJsonObject &body) const
     {
         HttpResponse r;
@@ -35,7 +31,23 @@ struct RouteContext
         r.status = 204;
         send(r);
     }
+    //! The error envelope; internal errors are logged with the request id and answered generically.
     void fail(const Error &error) const;
+};
+
+//! What a route handler gets: the request, its path parameters, the authenticated caller, and the
+//! ways to answer. The request is valid only while the handler runs; keep `out` to answer later.
+struct RouteContext
+{
+    const HttpRequest &request;
+    QStringList params;
+    Principal principal;
+    RouteReply out;
+
+    void send(const HttpResponse &r) const { out.send(r); }
+    void reply(int status, const QJsonObject &body) const { out.reply(status, body); }
+    void replyNoContent() const { out.replyNoContent(); }
+    void fail(const Error &error) const { out.fail(error); }
 };
 
 } // namespace wagate

@@ -1,17 +1,32 @@
 #include "engine.h"
 
 #include "auth/apikeys.h"
+#include "auth/authservice.h"
+#include "auth/credentialcipher.h"
+#include "auth/secretstore.h"
 #include "core/logging.h"
+#include "credentialvault.h"
 #include "sessionevents.h"
 #include "sessionservice.h"
 #include "store/organizationrepository.h"
 #include "store/sessionrepository.h"
 
 #include <QHostInfo>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QThread>
 
 namespace wagate {
+
+Result<QByteArray> CredentialCipherVault::seal(const QString &sessionId, const QByteArray &plaintext)
+{
+    return m_cipher->seal(sessionId, plaintext);
+}
+
+Result<QByteArray> CredentialCipherVault::open(const QString &sessionId, const QByteArray &sealed)
+{
+    return m_cipher->open(sessionId, sealed);
+}
 
 Engine::Engine(EngineConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
 {
@@ -25,7 +40,8 @@ Engine::~Engine()
     // Members that hold prepared statements go before the connection they belong to.
     m_service.reset();
     m_manager.reset();
-    m_apiKeys.reset();
+    m_auth.reset();
+    m_secrets.reset();
     m_orgs.reset();
     m_sessions.reset();
     m_db.reset();
@@ -45,12 +61,19 @@ QString Engine::defaultGatewayId()
     return QStringLiteral("gw-") + host.left(60);
 }
 
-Result<void> Engine::init()
+ApiKeyService &Engine::apiKeys()
+{
+    return m_auth->apiKeys();
+}
+
+void Engine::start(std::function<void(Result<void>)> done)
 {
     assertThread();
+    if (auto r = m_config.auth.validate(); !r)
+        return done(r.error());
     auto db = Database::open(m_config.database);
     if (!db)
-        return db.error();
+        return done(db.error());
     m_db = std::move(*db);
     m_sessions = std::make_unique<SessionRepository>(*m_db);
     m_orgs = std::make_unique<OrganizationRepository>(*m_db);
@@ -58,13 +81,37 @@ Result<void> Engine::init()
     m_manager = std::make_unique<SessionManager>(*m_sessions, *m_events);
     m_manager->setConfig(m_config.lifecycle);
     m_service = std::make_unique<SessionService>(*m_sessions, *m_manager, *m_events, m_config.gatewayId);
-    m_apiKeys = std::make_unique<ApiKeyService>(*m_db);
-    m_manager->setConnectionFactory(m_factory);
-    m_manager->setCredentialVault(m_vault);
-    if (auto r = m_manager->restore(m_config.gatewayId); !r)
-        return r.error();
-    qCInfo(lcEngine) << "engine ready as gateway" << m_config.gatewayId;
-    return {};
+
+    QPointer<Engine> self(this);
+    SecretStore::open(m_config.auth.secrets, m_config.keychain, [self, done](Result<std::unique_ptr<SecretStore>> store) {
+        if (!self)
+            return;
+        if (!store)
+            return done(store.error());
+        self->m_secrets = std::move(*store);
+        qCInfo(lcEngine) << "secrets in" << self->m_secrets->describe();
+        self->m_auth = std::make_unique<AuthService>(*self->m_db, *self->m_secrets, self->m_config.auth);
+        self->m_auth->start([self, done](Result<void> r) {
+            if (!self)
+                return;
+            if (!r)
+                return done(r.error());
+            auto cipher = self->m_auth->credentialCipher();
+            if (!cipher)
+                return done(Error::unavailable(QStringLiteral("the data key for WhatsApp credentials is not available")));
+            if (!self->m_vault) {
+                self->m_ownVault = std::make_unique<CredentialCipherVault>(cipher);
+                self->m_vault = self->m_ownVault.get();
+            }
+            self->m_manager->setConnectionFactory(self->m_factory);
+            self->m_manager->setCredentialVault(self->m_vault);
+            if (auto restored = self->m_manager->restore(self->m_config.gatewayId); !restored)
+                return done(restored.error());
+            self->m_started = true;
+            qCInfo(lcEngine) << "engine ready as gateway" << self->m_config.gatewayId;
+            done({});
+        });
+    });
 }
 
 void Engine::shutdown()

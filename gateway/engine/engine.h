@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/authconfig.h"
 #include "core/result.h"
 #include "sessionmanager.h"
 #include "store/database.h"
@@ -11,7 +12,10 @@
 namespace wagate {
 
 class ApiKeyService;
+class AuthService;
+class KeychainQueue;
 class OrganizationRepository;
+class SecretStore;
 class SessionEvents;
 class SessionRepository;
 class SessionService;
@@ -21,10 +25,13 @@ struct EngineConfig
     DatabaseConfig database;
     QString gatewayId;
     LifecycleConfig lifecycle;
+    AuthConfig auth;
+    //! The process's one door to the OS keychain; needed when auth.secrets is "keychain".
+    KeychainQueue *keychain = nullptr;
 };
 
 //! The engine's services on its worker thread: the store connection, the repositories, the session
-//! lifecycle and the services the HTTP API and the console call. Create, init() and use it on one
+//! lifecycle and the services the HTTP API and the console call. Create, start() and use it on one
 //! thread; it asserts so.
 class Engine : public QObject
 {
@@ -33,12 +40,13 @@ public:
     explicit Engine(EngineConfig config, QObject *parent = nullptr);
     ~Engine() override;
 
-    //! The WhatsApp engine and the credential vault; set before init() (both optional).
+    //! The WhatsApp engine and the credential vault; set before start() (both optional; the vault defaults to the identity service's cipher).
     void setConnectionFactory(SessionConnectionFactory *factory) { m_factory = factory; }
     void setCredentialVault(CredentialVault *vault) { m_vault = vault; }
 
-    //! Opens the store (running migrations) and restores the sessions of this gateway.
-    Result<void> init();
+    //! Opens the store (running migrations), the secret store and the identity services, then
+    //! restores the sessions of this gateway. done runs on this thread, possibly before start returns.
+    void start(std::function<void(Result<void>)> done);
     //! Closes every connection; desired states stay as they are so a restart resumes them.
     void shutdown();
 
@@ -49,7 +57,8 @@ public:
     SessionEvents &events() { return *m_events; }
     SessionManager &manager() { return *m_manager; }
     SessionService &sessions() { return *m_service; }
-    ApiKeyService &apiKeys() { return *m_apiKeys; }
+    ApiKeyService &apiKeys();
+    AuthService &auth() { return *m_auth; }
 
     //! The gateway id used when none is configured: derived from the host name.
     static QString defaultGatewayId();
@@ -66,7 +75,10 @@ private:
     std::unique_ptr<SessionEvents> m_events;
     std::unique_ptr<SessionManager> m_manager;
     std::unique_ptr<SessionService> m_service;
-    std::unique_ptr<ApiKeyService> m_apiKeys;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<CredentialVault> m_ownVault;
+    bool m_started = false;
 };
 
 } // namespace wagate

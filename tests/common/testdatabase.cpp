@@ -1,6 +1,9 @@
 #include "testdatabase.h"
 
 #include "core/ids.h"
+#include "engine/engine.h"
+
+#include <QDeadlineTimer>
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -83,6 +86,32 @@ DatabaseConfig TestDatabase::config(const QString &connectionName) const
     else
         c.url = m_url;
     return c;
+}
+
+} // namespace wagate::test
+
+namespace wagate::test {
+
+EngineConfig engineConfig(const TestDatabase &db, const QString &connectionName)
+{
+    EngineConfig c;
+    c.database = db.config(connectionName);
+    c.gatewayId = QStringLiteral("gw-test");
+    c.auth.secrets = QStringLiteral("file:") + db.dataDir() + QStringLiteral("/secrets");
+    c.auth.passwordCost = PasswordCost::minimum();
+    return c;
+}
+
+Result<void> startEngine(Engine &engine, int timeoutMs)
+{
+    std::optional<Result<void>> outcome;
+    engine.start([&](Result<void> r) { outcome = r; });
+    QDeadlineTimer deadline(timeoutMs);
+    while (!outcome && !deadline.hasExpired())
+        QTest::qWait(5);
+    if (!outcome)
+        return Error::unavailable(QStringLiteral("the engine did not start in time"));
+    return *outcome;
 }
 
 } // namespace wagate::test

@@ -51,3 +51,18 @@ private:
             QFAIL(qPrintable(var.skipReason()));                                                           \
         QSKIP(qPrintable(var.skipReason()));                                                               \
     }
+
+namespace wagate {
+class Engine;
+struct EngineConfig;
+}
+
+namespace wagate::test {
+
+//! An engine configuration for tests: this database, secrets in a 0600 file in the test's
+//! temporary directory (the keychain has its own tests), fast reconnects.
+EngineConfig engineConfig(const TestDatabase &db, const QString &connectionName = QStringLiteral("engine"));
+//! Starts the engine and waits (running the event loop) until it is ready or failed.
+Result<void> startEngine(Engine &engine, int timeoutMs = 30000);
+
+} // namespace wagate::test

@@ -2,6 +2,7 @@
 #include "rawhttp.h"
 #include "testdatabase.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,7 +26,8 @@ QString wagateBinary() { return QStringLiteral(WAGATE_BINARY_DIR "/app/wagate");
 
 QStringList storeArgs(const test::TestDatabase &tdb)
 {
-    QStringList a{QStringLiteral("--data-dir"), tdb.dataDir()};
+    QStringList a{QStringLiteral("--data-dir"), tdb.dataDir(), QStringLiteral("--secrets"),
+                  QStringLiteral("file:") + tdb.dataDir() + QStringLiteral("/secrets")};
     if (!tdb.url().isEmpty())
         a << QStringLiteral("--database") << tdb.url();
     return a;
@@ -119,7 +121,9 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("listen without port") << QStringList{"--headless", "--listen", "127.0.0.1"} << "--listen must be HOST:PORT";
         QTest::newRow("bad database url") << QStringList{"--headless", "--database", "mysql://x"} << "--database must be postgres://";
-        QTest::newRow("not built yet") << QStringList{"--headless", "--jwks", "https://example.com/jwks"} << "not available yet";
+        QTest::newRow("not built yet") << QStringList{"--headless", "--wa-root-key", "00"} << "not available yet";
+        QTest::newRow("bad secrets") << QStringList{"--headless", "--secrets", "vault"} << "--secrets";
+        QTest::newRow("operator without role") << QStringList{"operators", "add", "--org", "org_x", "--username", "u"} << "usage: wagate operators add";
         QTest::newRow("unknown option") << QStringList{"--frobnicate"} << "Unknown option";
         QTest::newRow("unknown command") << QStringList{"orgs", "delete", "x"} << "unknown command";
         QTest::newRow("keys without caps") << QStringList{"keys", "create", "--org", "org_x", "--name", "n"} << "usage: wagate keys create";
@@ -136,6 +140,50 @@ private slots:
         QCOMPARE(p.exitCode(), 2);
         const QString err = QString::fromUtf8(p.readAllStandardError());
         QVERIFY2(err.contains(message), qPrintable(err));
+    }
+
+    void withoutAKeychainStartupNamesTheFileAlternative()
+    {
+        test::TestDatabase tdb(Backend::Sqlite);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        env.remove(QStringLiteral("DISPLAY"));
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+        p.setProcessEnvironment(env);
+        p.start(wagateBinary(), {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                 QStringLiteral("--data-dir"), tdb.dataDir()});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 1);
+        QCOMPARE(p.readAllStandardOutput(), QByteArray());
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("--secrets file:"), err.constData());
+        QVERIFY(!QFile::exists(tdb.dataDir() + QStringLiteral("/secrets"))); // no silent plain-text fallback
+    }
+
+    void operatorAddedFromTheShellCanSignIn()
+    {
+        test::TestDatabase tdb(Backend::Sqlite);
+        const QString org = runCli(storeArgs(tdb) + QStringList{QStringLiteral("orgs"), QStringLiteral("create"), QStringLiteral("Acme")});
+        QProcess add;
+        add.start(wagateBinary(), storeArgs(tdb) + QStringList{QStringLiteral("operators"), QStringLiteral("add"), QStringLiteral("--org"), org,
+                                                              QStringLiteral("--username"), QStringLiteral("alice"), QStringLiteral("--role"),
+                                                              QStringLiteral("admin")});
+        add.write("a long enough password\n");
+        add.closeWriteChannel();
+        QVERIFY(add.waitForFinished(30000));
+        QCOMPARE(add.exitCode(), 0);
+        QVERIFY(QString::fromLatin1(add.readAllStandardOutput()).startsWith(QStringLiteral("user_")));
+        QProcess gateway;
+        const quint16 port = startHeadless(gateway, storeArgs(tdb));
+        QVERIFY(port > 0);
+        const QByteArray body = "{\"organizationId\":\"" + org.toLatin1() + "\",\"username\":\"alice\",\"password\":\"a long enough password\"}";
+        const test::RawReply r = test::rawExchange(port, test::buildRequest("POST", "/api/v1/auth/login", port, body,
+                                                                           {{QByteArray("Content-Type"), QByteArray("application/json")}}));
+        QCOMPARE(r.status, 200);
+        QVERIFY(!r.json()[QStringLiteral("token")].toString().isEmpty());
+        gateway.terminate();
+        QVERIFY(gateway.waitForFinished(10000));
     }
 
     void everyAcknowledgedCreateSurvivesKill9_data() { backends(); }

@@ -11,6 +11,7 @@
 #include "store/sessionrepository.h"
 #include "testdatabase.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -81,23 +82,15 @@ private slots:
     void initTestCase()
     {
         m_tdb = std::make_unique<TestDatabase>(TestDatabase::Backend::Sqlite);
-        EngineConfig config;
-        config.database = m_tdb->config();
-        config.gatewayId = QStringLiteral("gw-test");
-        m_engine = std::make_unique<Engine>(config);
-        QVERIFY(m_engine->init());
+        m_engine = std::make_unique<Engine>(test::engineConfig(*m_tdb));
+        QVERIFY(test::startEngine(*m_engine));
         ApiConfig api;
         api.port = 0;
         m_api = std::make_unique<ApiServer>(*m_engine, api);
         // A test-only route that answers later, to exercise the guarded responder.
         m_api->router().add({"GET", QStringLiteral("/test/deferred"), Route::Access::Public, [](RouteContext &ctx) {
-                                 HttpResponder responder = ctx.responder;
-                                 auto send = ctx.sendHook;
-                                 QTimer::singleShot(200, [responder, send] {
-                                     HttpResponse r;
-                                     r.body = "{\"late\":true}";
-                                     send(r);
-                                 });
+                                 const RouteReply later = ctx.out;
+                                 QTimer::singleShot(200, [later] { later.reply(200, QJsonObject{{QStringLiteral("late"), true}}); });
                              }});
         QVERIFY(m_api->listen());
         m_port = m_api->port();
@@ -180,6 +173,15 @@ private slots:
         row("openapi needs no credential", "GET", "/api/v1/openapi.json", QString(), "", 200, "");
         row("metrics", "GET", "/metrics", A, "", 200, "");
         row("api keys list", "GET", "/api/v1/api-keys", A, "", 200, "");
+        row("operators list", "GET", "/api/v1/operators", A, "", 200, "");
+        row("jwks needs no credential", "GET", "/.well-known/jwks.json", QString(), "", 200, "");
+        row("login malformed JSON", "POST", "/api/v1/auth/login", QString(), "{", 400, "invalid_argument");
+        row("login missing password", "POST", "/api/v1/auth/login", QString(), R"({"organizationId":"org_x","username":"a"})", 400, "invalid_argument");
+        row("login unknown user", "POST", "/api/v1/auth/login", QString(), R"({"organizationId":"org_x","username":"nobody","password":"whatever pass"})", 401, "unauthorized");
+        row("operators by manage key", "GET", "/api/v1/operators", QStringLiteral("manageA"), "", 403, "forbidden");
+        row("operator with bad id", "GET", "/api/v1/operators/a%2Fb", A, "", 400, "invalid_argument");
+        row("no such operator", "DELETE", "/api/v1/operators/user_nope", A, "", 404, "not_found");
+        row("garbage bearer token", "GET", "/api/v1/me", QStringLiteral("not.a.jwt"), "", 401, "unauthorized");
         // 400
         row("id with ../", "GET", "/api/v1/sessions/..%2Fx", A, "", 400, "invalid_argument");
         row("id of 65 chars", "GET", "/api/v1/sessions/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", A, "", 400, "invalid_argument");
@@ -521,6 +523,87 @@ private slots:
         const RawReply r = rawExchange(m_port, buildRequest("GET", "/test/deferred", m_port));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json()[QStringLiteral("late")].toBool(), true);
+    }
+
+    void operatorsSignInWithPasswordsAndActByTheirRole()
+    {
+        const RawReply created = call("POST", QStringLiteral("/api/v1/operators"), QStringLiteral("adminA"),
+                                      R"({"username":"Alice","password":"correct horse battery","role":"operator"})");
+        QCOMPARE(created.status, 201);
+        const QString aliceId = created.json()[QStringLiteral("id")].toString();
+        QVERIFY(aliceId.startsWith(QStringLiteral("user_")));
+        QVERIFY(!created.body.contains("correct horse"));
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/operators"), QStringLiteral("adminA"),
+                      R"({"username":"alice","password":"another long one","role":"viewer"})").status, 409);
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/operators"), QStringLiteral("adminA"),
+                      R"({"username":"bob","password":"short","role":"viewer"})").status, 400);
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/operators"), QStringLiteral("manageA"),
+                      R"({"username":"eve","password":"long enough pass","role":"owner"})").status, 403);
+        QCOMPARE(call("GET", QStringLiteral("/api/v1/operators/") + aliceId, QStringLiteral("adminB")).status, 404);
+
+        const QByteArray login = "{\"organizationId\":\"" + m_orgA.toLatin1()
+                                 + "\",\"username\":\"alice\",\"password\":\"correct horse battery\"}";
+        const RawReply ok = call("POST", QStringLiteral("/api/v1/auth/login"), QString(), login);
+        QCOMPARE(ok.status, 200);
+        const QString token = ok.json()[QStringLiteral("token")].toString();
+        QCOMPARE(token.count(u'.'), 2);
+        QVERIFY(ok.json()[QStringLiteral("expiresAt")].toDouble() > QDateTime::currentMSecsSinceEpoch() + 14 * 60 * 1000);
+
+        const QJsonObject me = call("GET", QStringLiteral("/api/v1/me"), token).json();
+        QCOMPARE(me[QStringLiteral("kind")].toString(), QStringLiteral("user"));
+        QCOMPARE(me[QStringLiteral("userId")].toString(), aliceId);
+        QCOMPARE(me[QStringLiteral("role")].toString(), QStringLiteral("operator"));
+        QCOMPARE(me[QStringLiteral("capabilities")].toArray().toVariantList(), (QVariantList{"read", "manage", "send"}));
+        // The same authorization as API keys: an operator manages sessions but not keys.
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/sessions"), token, R"({"label":"by alice"})").status, 201);
+        QCOMPARE(call("GET", QStringLiteral("/api/v1/api-keys"), token).status, 403);
+        QCOMPARE(call("GET", QStringLiteral("/api/v1/sessions/") + m_sessB, token).status, 404);
+
+        // A tampered token is refused.
+        QString tampered = token;
+        tampered[tampered.size() - 2] = tampered[tampered.size() - 2] == u'A' ? u'B' : u'A';
+        QCOMPARE(call("GET", QStringLiteral("/api/v1/me"), tampered).status, 401);
+
+        // The published keys verify it: the JWKS names the token's kid.
+        const RawReply jwks = call("GET", QStringLiteral("/.well-known/jwks.json"), QString());
+        QCOMPARE(jwks.status, 200);
+        QVERIFY(jwks.headers.value("cache-control").contains("max-age"));
+        const QByteArray header = QByteArray::fromBase64(token.section(u'.', 0, 0).toLatin1(), QByteArray::Base64UrlEncoding);
+        const QString kid = QJsonDocument::fromJson(header).object()[QStringLiteral("kid")].toString();
+        bool found = false;
+        for (const QJsonValue &k : jwks.json()[QStringLiteral("keys")].toArray())
+            found |= k[QStringLiteral("kid")].toString() == kid && k[QStringLiteral("crv")].toString() == u"Ed25519";
+        QVERIFY(found);
+
+        QCOMPARE(call("PATCH", QStringLiteral("/api/v1/operators/") + aliceId, QStringLiteral("adminA"), R"({"role":"viewer"})")
+                     .json()[QStringLiteral("role")].toString(), QStringLiteral("viewer"));
+        QCOMPARE(call("DELETE", QStringLiteral("/api/v1/operators/") + aliceId, QStringLiteral("adminA")).status, 204);
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/auth/login"), QString(), login).status, 401);
+    }
+
+    void failedLoginsAreThrottled()
+    {
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/operators"), QStringLiteral("adminA"),
+                      R"({"username":"carol","password":"carols real password!","role":"viewer"})").status, 201);
+        const QByteArray wrong = "{\"organizationId\":\"" + m_orgA.toLatin1()
+                                 + "\",\"username\":\"carol\",\"password\":\"guess guess guess\"}";
+        int status = 0;
+        RawReply last;
+        for (int i = 0; i < 12 && status != 429; ++i) {
+            last = call("POST", QStringLiteral("/api/v1/auth/login"), QString(), wrong);
+            status = last.status;
+            if (status != 429) {
+                QCOMPARE(status, 401);
+                verifyEnvelope(last, QStringLiteral("unauthorized"));
+            }
+        }
+        QCOMPARE(status, 429);
+        verifyEnvelope(last, QStringLiteral("rate_limited"));
+        QVERIFY(last.headers.value("retry-after").toInt() >= 1);
+        // While throttled even the right password waits.
+        const QByteArray right = "{\"organizationId\":\"" + m_orgA.toLatin1()
+                                 + "\",\"username\":\"carol\",\"password\":\"carols real password!\"}";
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/auth/login"), QString(), right).status, 429);
     }
 
     void openApiDocumentsEveryRoute()

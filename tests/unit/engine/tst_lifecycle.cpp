@@ -79,16 +79,14 @@ class TestLifecycle : public QObject
     void boot()
     {
         m_engine.reset();
-        EngineConfig config;
-        config.database = m_tdb->config(QStringLiteral("t") + ids::newUlid());
-        config.gatewayId = QStringLiteral("gw-test");
+        EngineConfig config = test::engineConfig(*m_tdb, QStringLiteral("t") + ids::newUlid());
         config.lifecycle.reconnectBaseMs = 10;
         config.lifecycle.reconnectMaxMs = 30;
         config.lifecycle.maxReconnectAttempts = 3;
         m_engine = std::make_unique<Engine>(config);
         m_engine->setConnectionFactory(&m_factory);
         m_engine->setCredentialVault(&m_vault);
-        QVERIFY(m_engine->init());
+        QVERIFY(test::startEngine(*m_engine));
     }
 
     SessionInfo row(const QString &id) { return *m_engine->sessionRepository().get(m_operator.organizationId, id); }
