@@ -1,6 +1,9 @@
 #include "enginefacadeimpl.h"
 
 #include "auth/apikeys.h"
+#include "auth/authservice.h"
+#include "auth/keychainqueue.h"
+#include "auth/operatorprofiles.h"
 #include "engine/engine.h"
 #include "engine/sessionevents.h"
 #include "engine/sessionmanager.h"
@@ -25,9 +28,33 @@ Error notSignedIn()
 
 } // namespace
 
-EngineFacadeImpl::EngineFacadeImpl(EngineHost &host, QObject *parent)
-    : EngineFacade(parent), m_host(host), m_worker(host.worker())
+SignInProfile toSignInProfile(const OperatorProfile &p)
 {
+    SignInProfile out;
+    out.id = p.id;
+    out.displayName = p.displayName;
+    out.organizationId = p.organizationId;
+    out.username = p.username;
+    out.kind = p.kind == OperatorProfile::Kind::LocalAccount ? SignInProfile::Kind::LocalAccount
+               : p.kind == OperatorProfile::Kind::ApiKey    ? SignInProfile::Kind::ApiKey
+                                                            : SignInProfile::Kind::Token;
+    return out;
+}
+
+EngineFacadeImpl::EngineFacadeImpl(EngineHost &host, const QString &dataDir, QObject *parent)
+    : EngineFacade(parent), m_host(host), m_worker(host.worker()),
+      m_profiles(std::make_unique<OperatorProfiles>(dataDir, host.keychain()))
+{
+    if (auto r = m_profiles->load(); !r)
+        qWarning("sign-in profiles could not be read: %s", qPrintable(r.error().message));
+    connect(m_profiles.get(), &OperatorProfiles::profilesChanged, this, &EngineFacade::profilesChanged);
+    // Ask the keychain once, so the sign-in dialog can say plainly when there is none.
+    m_host.keychain().read(QStringLiteral("wagate"), QStringLiteral("availability-probe"), this, [this](Result<QByteArray> r) {
+        const QString before = m_keychainProblem;
+        m_keychainProblem = (!r && r.error().code == ErrorCode::Unavailable) ? r.error().message : QString();
+        if (before != m_keychainProblem)
+            emit profilesChanged();
+    });
     qRegisterMetaType<Principal>();
     qRegisterMetaType<SessionInfo>();
     qRegisterMetaType<StatusTransition>();
@@ -114,33 +141,102 @@ void EngineFacadeImpl::completeSignIn(const Result<Principal> &r, const Reply<Pr
 
 void EngineFacadeImpl::signInWithApiKey(const QString &key, Reply<Principal> done)
 {
-    onEngine<Principal>([key](Engine &e) { return e.apiKeys().verify(key.trimmed()); },
+    onEngine<Principal>([key](Engine &e) -> Result<Principal> {
+        if (!ApiKeyService::looksLikeApiKey(key.trimmed()))
+            return Error::unauthorized(QStringLiteral("that is not an API key (they start with wgk_)"));
+        return e.apiKeys().verify(key.trimmed());
+    },
                         [this, done](Result<Principal> r) { completeSignIn(r, done); });
 }
 
-void EngineFacadeImpl::signInWithPassword(const QString &, const QString &, const QString &, Reply<Principal> done)
+void EngineFacadeImpl::signInWithPassword(const QString &organizationId, const QString &username, const QString &password,
+                                          Reply<Principal> done)
 {
-    done(Error::unavailable(QStringLiteral("operator accounts are not available yet in this version")));
+    // The local issuer checks the password and mints a token; the token then goes through the same
+    // authentication as any HTTP request, so the console holds exactly what a script would.
+    onEngineAsync<Principal>([organizationId, username, password](Engine &e, Reply<Principal> reply) {
+        e.auth().login(organizationId, username, password, QStringLiteral("console"), [&e, reply](Result<LoginResult> r) {
+            if (!r)
+                return reply(r.error());
+            e.auth().authenticateAsync(QStringLiteral("Bearer ") + r->token, reply);
+        });
+    }, [this, done](Result<Principal> r) { completeSignIn(r, done); });
 }
 
-void EngineFacadeImpl::signInWithToken(const QString &, Reply<Principal> done)
+void EngineFacadeImpl::signInWithToken(const QString &token, Reply<Principal> done)
 {
-    done(Error::unavailable(QStringLiteral("login tokens are not available yet in this version")));
+    onEngineAsync<Principal>([token](Engine &e, Reply<Principal> reply) {
+        e.auth().authenticateAsync(QStringLiteral("Bearer ") + token.trimmed(), reply);
+    }, [this, done](Result<Principal> r) { completeSignIn(r, done); });
 }
 
-void EngineFacadeImpl::addProfile(const SignInProfile &, const QString &, Reply<SignInProfile> done)
+EngineFacadeImpl::~EngineFacadeImpl() = default;
+
+QList<SignInProfile> EngineFacadeImpl::profiles() const
 {
-    done(Error::unavailable(m_keychainProblem));
+    QList<SignInProfile> out;
+    for (const OperatorProfile &p : m_profiles->profiles())
+        out << toSignInProfile(p);
+    return out;
 }
 
-void EngineFacadeImpl::removeProfile(const QString &, Reply<bool> done)
+void EngineFacadeImpl::addProfile(const SignInProfile &profile, const QString &secret, Reply<SignInProfile> done)
 {
-    done(Error::unavailable(m_keychainProblem));
+    const OperatorProfile::Kind kind = profile.kind == SignInProfile::Kind::LocalAccount ? OperatorProfile::Kind::LocalAccount
+                                       : profile.kind == SignInProfile::Kind::ApiKey    ? OperatorProfile::Kind::ApiKey
+                                                                                        : OperatorProfile::Kind::Jwt;
+    if (secret.isEmpty())
+        return done(Error::invalidArgument(QStringLiteral("the secret is empty")));
+    // The secret goes to the keychain first: a profile is remembered only if its secret is safe.
+    auto added = m_profiles->add(profile.displayName, profile.organizationId, kind, profile.username);
+    if (!added)
+        return done(added.error());
+    const OperatorProfile stored = *added;
+    QPointer<EngineFacadeImpl> self(this);
+    m_profiles->storeCredential(stored.id, secret, [self, stored, done](Result<void> r) {
+        if (!self)
+            return;
+        if (!r) {
+            // Nothing half-remembered: without its secret the profile goes again.
+            self->m_profiles->remove(stored.id, [](Result<void>) {});
+            return done(r.error());
+        }
+        done(toSignInProfile(stored));
+    });
 }
 
-void EngineFacadeImpl::signInWithProfile(const QString &, Reply<Principal> done)
+void EngineFacadeImpl::removeProfile(const QString &id, Reply<bool> done)
 {
-    done(Error::unavailable(m_keychainProblem));
+    if (!m_profiles->find(id))
+        return done(Error::notFound(QStringLiteral("no such profile")));
+    m_profiles->remove(id, [done](Result<void> r) {
+        if (!r)
+            return done(r.error());
+        done(true);
+    });
+}
+
+void EngineFacadeImpl::signInWithProfile(const QString &id, Reply<Principal> done)
+{
+    const OperatorProfile *found = m_profiles->find(id);
+    if (!found)
+        return done(Error::notFound(QStringLiteral("no such profile")));
+    const OperatorProfile profile = *found;
+    QPointer<EngineFacadeImpl> self(this);
+    m_profiles->readCredential(id, [self, profile, done](Result<QString> secret) {
+        if (!self)
+            return;
+        if (!secret)
+            return done(secret.error());
+        switch (profile.kind) {
+        case OperatorProfile::Kind::ApiKey:
+            return self->signInWithApiKey(*secret, done);
+        case OperatorProfile::Kind::Jwt:
+            return self->signInWithToken(*secret, done);
+        case OperatorProfile::Kind::LocalAccount:
+            return self->signInWithPassword(profile.organizationId, profile.username, *secret, done);
+        }
+    });
 }
 
 void EngineFacadeImpl::signOut()

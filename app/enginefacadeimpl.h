@@ -9,6 +9,7 @@ namespace wagate {
 class Engine;
 class EngineHost;
 class EngineWorker;
+class OperatorProfiles;
 
 //! The console's facade over an EngineHost: each request hops to the engine thread, runs against the
 //! engine's services as the signed-in principal, and its result hops back to this object's thread.
@@ -16,7 +17,9 @@ class EngineFacadeImpl : public EngineFacade
 {
     Q_OBJECT
 public:
-    explicit EngineFacadeImpl(EngineHost &host, QObject *parent = nullptr);
+    //! dataDir holds the sign-in profiles (profiles.json); their secrets go to the OS keychain.
+    EngineFacadeImpl(EngineHost &host, const QString &dataDir, QObject *parent = nullptr);
+    ~EngineFacadeImpl() override;
 
     void signInWithApiKey(const QString &key, Reply<Principal> done) override;
     void signInWithPassword(const QString &organizationId, const QString &username, const QString &password,
@@ -26,7 +29,7 @@ public:
     std::optional<Principal> principal() const override { return m_principal; }
     QString organizationName() const override { return m_organizationName; }
 
-    QList<SignInProfile> profiles() const override { return m_profiles; }
+    QList<SignInProfile> profiles() const override;
     void addProfile(const SignInProfile &profile, const QString &secret, Reply<SignInProfile> done) override;
     void removeProfile(const QString &id, Reply<bool> done) override;
     void signInWithProfile(const QString &id, Reply<Principal> done) override;
@@ -61,8 +64,8 @@ private:
     QString m_baseUrl;
     std::optional<Principal> m_principal;
     QString m_organizationName;
-    QList<SignInProfile> m_profiles;
-    QString m_keychainProblem = QStringLiteral("sign-in profiles are not available yet in this version");
+    std::unique_ptr<OperatorProfiles> m_profiles;
+    QString m_keychainProblem;
 };
 
 } // namespace wagate

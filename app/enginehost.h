@@ -27,6 +27,8 @@ public:
 
     //! The worker, for queued calls into the engine thread (the console facade uses it).
     EngineWorker *worker() const { return m_worker; }
+    //! The keychain door, living on this object's thread.
+    KeychainQueue &keychain() const { return *m_keychain; }
 
 signals:
     void started(const QString &baseUrl);
