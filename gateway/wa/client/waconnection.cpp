@@ -339,17 +339,34 @@ void WaConnection::onSocketMessage(const QByteArray &message)
 
 void WaConnection::onSocketClosed()
 {
-    const QString reason = m_socket ? m_socket->closeReason() : QString();
-    finish(DisconnectOutcome::Retryable, QStringLiteral("socket_closed"),
-           reason.isEmpty() ? QStringLiteral("The connection to WhatsApp was closed.")
-                            : QStringLiteral("The connection to WhatsApp was closed: %1").arg(reason));
+    onSocketGone();
 }
 
 void WaConnection::onSocketError()
 {
-    const QString what = m_socket ? m_socket->errorString() : QString();
-    finish(DisconnectOutcome::Retryable, QStringLiteral("network_error"),
-           QStringLiteral("Network error talking to WhatsApp: %1").arg(what));
+    onSocketGone();
+}
+
+void WaConnection::onSocketGone()
+{
+    // QWebSocket reports a failed connect and a dropped link with disconnected() and error() in
+    // either order; whichever comes first ends the attempt, the second finds it idle.
+    if (pairingWindowClosing()) {
+        expirePairing();
+        return;
+    }
+    const QAbstractSocket::SocketError error = m_socket ? m_socket->error() : QAbstractSocket::UnknownSocketError;
+    const bool peerHungUp = error == QAbstractSocket::UnknownSocketError || error == QAbstractSocket::RemoteHostClosedError;
+    if (m_state == State::Connecting || !peerHungUp) {
+        const QString what = m_socket ? m_socket->errorString() : QString();
+        finish(DisconnectOutcome::Retryable, QStringLiteral("network_error"),
+               QStringLiteral("Network error talking to WhatsApp: %1").arg(what));
+        return;
+    }
+    const QString reason = m_socket ? m_socket->closeReason() : QString();
+    finish(DisconnectOutcome::Retryable, QStringLiteral("socket_closed"),
+           reason.isEmpty() ? QStringLiteral("The connection to WhatsApp was closed.")
+                            : QStringLiteral("The connection to WhatsApp was closed: %1").arg(reason));
 }
 
 void WaConnection::onConnectTimeout()
@@ -399,8 +416,7 @@ void WaConnection::handleServerHello(const QByteArray &frame)
     auto serverKey = m_noise->readServerHello(frame);
     if (!serverKey) {
         if (serverKey.error() == HandshakeError::BadCertificate && m_noise->certificateError()) {
-            const CertError cert = *m_noise->certificateError();
-            qCWarning(lcWaNoise) << "server certificate refused:" << certErrorName(cert);
+            const CertError cert = *m_noise->certificateError(); // NoiseInitiator logged it
             finish(DisconnectOutcome::BadCertificate, QString::fromLatin1(certErrorName(cert)),
                    QStringLiteral("The server's certificate failed a check (%1); this is not WhatsApp.")
                        .arg(QString::fromLatin1(certErrorName(cert))));
@@ -544,13 +560,26 @@ void WaConnection::onQrTimeout()
         return;
     ++m_refIndex;
     if (m_refIndex >= m_refs.size()) {
-        finish(DisconnectOutcome::PairingExpired, m_codeRequested ? QStringLiteral("pairing_code_expired")
-                                                                  : QStringLiteral("qr_refs_exhausted"),
-               m_codeRequested ? QStringLiteral("The pairing code expired before it was entered on the phone.")
-                               : QStringLiteral("Every QR code expired before a phone scanned one."));
+        expirePairing();
         return;
     }
     showRef(m_opt.qrTimeoutMs);
+}
+
+void WaConnection::expirePairing()
+{
+    finish(DisconnectOutcome::PairingExpired,
+           m_codeRequested ? QStringLiteral("pairing_code_expired") : QStringLiteral("qr_refs_exhausted"),
+           m_codeRequested ? QStringLiteral("The pairing code expired before it was entered on the phone.")
+                           : QStringLiteral("Every QR code expired before a phone scanned one."));
+}
+
+bool WaConnection::pairingWindowClosing() const
+{
+    // WhatsApp closes the socket itself when the last ref runs out, racing our own timer.
+    if (m_state != State::Pairing || m_refIndex != m_refs.size() - 1 || !m_qrTimer.isActive())
+        return false;
+    return m_qrTimer.remainingTime() <= qMax(2000, m_qrTimer.interval() / 4);
 }
 
 void WaConnection::handlePairSuccess(const Node &iq)

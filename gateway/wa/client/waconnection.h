@@ -157,6 +157,7 @@ private:
     void onSocketMessage(const QByteArray &message);
     void onSocketClosed();
     void onSocketError();
+    void onSocketGone();
     void onConnectTimeout();
 
     void handleFrame(const QByteArray &frame);
@@ -177,6 +178,8 @@ private:
 
     void showRef(int durationMs);
     void onQrTimeout();
+    void expirePairing();
+    bool pairingWindowClosing() const;
     void startCodeRequest();
     void sendCompanionHello(const QByteArray &wrappedEphemeral);
     void completeCodePairing(const QByteArray &primaryEphemeral, const QByteArray &primaryIdentity,
