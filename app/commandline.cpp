@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 
 namespace wagate {
@@ -32,6 +33,18 @@ bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
 }
 
 } // namespace
+
+bool ensureDataDir(const QString &dir, QString *error)
+{
+    if (QDir(dir).exists())
+        return true;
+    if (!QDir().mkpath(dir)) {
+        *error = QStringLiteral("cannot create the data directory %1").arg(dir);
+        return false;
+    }
+    QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return true;
+}
 
 QString defaultDataDir()
 {

@@ -27,6 +27,10 @@ struct CommandLine
 
 CommandLine parseCommandLine(const QStringList &arguments);
 
+//! Creates the data directory if needed, readable by its owner only (it holds the store and the
+//! console's profiles). Returns false with a message when it cannot.
+bool ensureDataDir(const QString &dir, QString *error);
+
 //! The default data directory: $XDG_DATA_HOME/wagate (usually ~/.local/share/wagate).
 QString defaultDataDir();
 

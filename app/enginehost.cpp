@@ -82,7 +82,7 @@ void EngineHost::stop()
     QMetaObject::invokeMethod(m_worker, &EngineWorker::shutdown, Qt::BlockingQueuedConnection);
     m_thread.quit();
     if (!m_thread.wait(10000))
-        qCWarning(lcApp) << "the engine thread did not stop within 10 s";
+        qCWarning(lcApp).noquote() << "the engine thread did not stop within 10 s";
 }
 
 } // namespace wagate

@@ -31,11 +31,14 @@ void onSignal(int)
 int runHeadless(const CommandLine &cl)
 {
     QTextStream err(stderr);
+    if (QString problem; !ensureDataDir(cl.dataDir, &problem)) {
+        err << "wagate: " << problem << Qt::endl;
+        return 1;
+    }
     std::unique_ptr<QLockFile> lock;
     if (cl.engine.database.url.isEmpty()) {
         // One process per SQLite data directory: a second one would share the sessions' WhatsApp
         // credentials and fight over their connections.
-        QDir().mkpath(cl.dataDir);
         lock = std::make_unique<QLockFile>(QDir(cl.dataDir).filePath(QStringLiteral("wagate.lock")));
         lock->setStaleLockTime(0);
         if (!lock->tryLock(0)) {
@@ -52,7 +55,7 @@ int runHeadless(const CommandLine &cl)
     QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [&] {
         char c;
         [[maybe_unused]] const auto n = ::read(g_signalFds[0], &c, 1);
-        qCInfo(lcApp) << "stopping";
+        qCInfo(lcApp).noquote() << "stopping";
         QCoreApplication::quit();
     });
     struct sigaction sa = {};
@@ -79,7 +82,7 @@ int runHeadless(const CommandLine &cl)
     host.stop();
     ::close(g_signalFds[0]);
     ::close(g_signalFds[1]);
-    qCInfo(lcApp) << "stopped";
+    qCInfo(lcApp).noquote() << "stopped";
     return exitCode ? exitCode : loop;
 }
 

@@ -37,6 +37,10 @@ int main(int argc, char **argv)
     }
     case CommandLine::Mode::Headless: {
         QCoreApplication app(argc, argv);
+        // Logs to stderr with a timestamp and level; QT_MESSAGE_PATTERN still overrides this.
+        qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-debug}debug%{endif}%{if-info}info%{endif}"
+                                          "%{if-warning}warning%{endif}%{if-critical}error%{endif}%{if-fatal}fatal%{endif} "
+                                          "%{if-category}%{category}: %{endif}%{message}"));
         return runHeadless(cl);
     }
     case CommandLine::Mode::Console:

@@ -132,6 +132,8 @@ int runSubcommand(const CommandLine &cl)
     if (!known)
         return fail(QStringLiteral("unknown command \"%1\"; see wagate --help").arg(a.join(u' ')), 2);
 
+    if (QString problem; !ensureDataDir(cl.dataDir, &problem))
+        return fail(problem);
     DatabaseConfig config = cl.engine.database;
     config.connectionName = QStringLiteral("wagate-cli");
     auto db = Database::open(config);

@@ -20,7 +20,7 @@ void RouteReply::fail(const Error &error) const
     Error e = error;
     if (e.code == ErrorCode::Internal) {
         // Internals stay in the log; the caller gets the request id to quote.
-        qCWarning(lcApi) << "internal error in request" << requestId << e.message;
+        qCWarning(lcApi).noquote() << "internal error in request" << requestId << e.message;
         e.message = QStringLiteral("internal error");
         e.details = QJsonObject{{QStringLiteral("requestId"), requestId}};
     }
@@ -51,7 +51,7 @@ bool ApiServer::listen()
 {
     if (!m_http.listen(m_config.address, m_config.port))
         return false;
-    qCInfo(lcApi) << "HTTP API listening on" << baseUrl();
+    qCInfo(lcApi).noquote() << "HTTP API listening on" << baseUrl();
     return true;
 }
 
@@ -124,7 +124,7 @@ void ApiServer::handle(const HttpRequest &request, HttpResponder responder)
     auto sendNow = [this, responder, requestId](const HttpResponse &r) mutable { responder.send(finish(r, requestId)); };
 
     if (!hostAllowed(request.header("Host"))) {
-        qCInfo(lcApi) << "refused Host header" << request.header("Host").left(100) << "from" << request.remoteAddress.toString();
+        qCInfo(lcApi).noquote() << "refused Host header" << request.header("Host").left(100) << "from" << request.remoteAddress.toString();
         return sendNow(errorResponse(Error::forbidden(QStringLiteral("host not allowed"))));
     }
 
@@ -148,7 +148,7 @@ void ApiServer::handle(const HttpRequest &request, HttpResponder responder)
         if (!principal) {
             Error e = principal.error();
             if (e.code == ErrorCode::Internal) {
-                qCWarning(lcApi) << "authentication failed internally in request" << requestId << e.message;
+                qCWarning(lcApi).noquote() << "authentication failed internally in request" << requestId << e.message;
                 e = Error::unavailable(QStringLiteral("cannot verify credentials right now"));
             }
             responder.send(finish(errorResponse(e), requestId));

@@ -75,7 +75,7 @@ private:
             code = QStringLiteral("invalid_argument");
             message = QStringLiteral("request headers exceed the limit");
         }
-        qCInfo(lcApi) << "refused a request from" << m_socket->peerAddress().toString() << "with" << status;
+        qCInfo(lcApi).noquote() << "refused a request from" << m_socket->peerAddress().toString() << "with" << status;
         // Nobody else may read this connection any more, not even the slot after us in this emission.
         QObject::disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
         const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("error"),

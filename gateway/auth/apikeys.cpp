@@ -76,7 +76,7 @@ Result<CreatedApiKey> ApiKeyService::create(const QString &organizationId, const
     k.createdBy = createdBy;
     if (auto r = m_repo.insert(k); !r)
         return r.error();
-    qCInfo(lcAuth) << "API key created" << k.id << "for" << organizationId << "caps" << capabilityNames(caps);
+    qCInfo(lcAuth).noquote() << "API key created" << k.id << "for" << organizationId << "caps" << capabilityNames(caps);
     return out;
 }
 
@@ -128,7 +128,7 @@ Result<void> ApiKeyService::revoke(const QString &organizationId, const QString 
     if (auto r = m_repo.revoke(organizationId, id, QDateTime::currentMSecsSinceEpoch()); !r)
         return r;
     m_cache.remove(existing->lookup);
-    qCInfo(lcAuth) << "API key revoked" << id;
+    qCInfo(lcAuth).noquote() << "API key revoked" << id;
     return {};
 }
 

@@ -41,7 +41,7 @@ std::optional<Result<Principal>> Authenticator::authenticate(const QString &head
 {
     auto token = bearerToken(header);
     if (!token) {
-        qCDebug(lcAuth) << "request rejected:" << token.error().message;
+        qCDebug(lcAuth).noquote() << "request rejected:" << token.error().message;
         return token.error();
     }
     if (ApiKeyService::looksLikeApiKey(*token))

@@ -68,7 +68,7 @@ void AuthService::start(Done done)
                 }
                 self->m_cipher = *c;
                 self->m_ready = true;
-                qCInfo(lcAuth) << "identity ready; secrets in" << self->m_secrets.describe();
+                qCInfo(lcAuth).noquote() << "identity ready; secrets in" << self->m_secrets.describe();
                 done({});
             });
         };
@@ -78,7 +78,7 @@ void AuthService::start(Done done)
                 if (!self)
                     return;
                 if (!rotated) // keep signing with the old key rather than refuse to start
-                    qCWarning(lcAuth) << "signing key rotation failed:" << rotated.error().message;
+                    qCWarning(lcAuth).noquote() << "signing key rotation failed:" << rotated.error().message;
                 loadCipher();
             });
             return;

@@ -126,7 +126,7 @@ void CredentialCipher::load(SecretStore &store, LoadDone done)
                 done(w.error());
                 return;
             }
-            qCInfo(lcAuth) << "created a new data key";
+            qCInfo(lcAuth).noquote() << "created a new data key";
             done(std::make_shared<const CredentialCipher>(key));
         });
     });

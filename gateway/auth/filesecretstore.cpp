@@ -57,7 +57,7 @@ Result<std::unique_ptr<FileSecretStore>> FileSecretStore::open(const QString &ra
             return Error::unavailable(QStringLiteral("cannot create the directory of %1").arg(path));
         if (auto r = store->save({}); !r)
             return r.error();
-        qCInfo(lcAuth) << "created secrets file" << path << "(mode 0600)";
+        qCInfo(lcAuth).noquote() << "created secrets file" << path << "(mode 0600)";
         return store;
     }
     if (auto r = checkPermissions(path, st); !r)

@@ -148,7 +148,7 @@ void IssuerKeyRing::load(Done done)
                 if (self->isPublished(k, now))
                     live.append(k);
             self->m_keys = live;
-            qCInfo(lcAuth) << "local issuer keys loaded; signing key" << self->currentKid();
+            qCInfo(lcAuth).noquote() << "local issuer keys loaded; signing key" << self->currentKid();
             emit self->keysChanged();
             done({});
             return;
@@ -162,7 +162,7 @@ void IssuerKeyRing::load(Done done)
             done(first.error());
             return;
         }
-        qCInfo(lcAuth) << "created the local issuer's first signing key" << first->kid;
+        qCInfo(lcAuth).noquote() << "created the local issuer's first signing key" << first->kid;
         self->persist({*first}, std::move(done));
     });
 }
@@ -186,7 +186,7 @@ void IssuerKeyRing::rotate(Done done)
         if (isPublished(k, now))
             keys.append(k);
     }
-    qCInfo(lcAuth) << "rotating the local issuer's signing key to" << next->kid;
+    qCInfo(lcAuth).noquote() << "rotating the local issuer's signing key to" << next->kid;
     persist(keys, std::move(done));
 }
 

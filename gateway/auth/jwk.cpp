@@ -190,7 +190,7 @@ Result<QList<Jwk>> parseJwks(QByteArrayView json)
         if (key)
             out.append(*key);
         else
-            qCDebug(lcAuth) << "skipping JWK" << index << ":" << key.error().message;
+            qCDebug(lcAuth).noquote() << "skipping JWK" << index << ":" << key.error().message;
         ++index;
     }
     return out;

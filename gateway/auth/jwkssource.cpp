@@ -74,7 +74,7 @@ bool JwksSource::refresh()
             reply->abort();
     });
     connect(reply, &QNetworkReply::finished, this, &JwksSource::onFinished);
-    qCDebug(lcAuth) << "fetching JWKS" << m_url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    qCDebug(lcAuth).noquote() << "fetching JWKS" << m_url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
     return true;
 }
 
@@ -82,14 +82,14 @@ void JwksSource::loadFile()
 {
     QFile file(m_path);
     if (!file.open(QIODevice::ReadOnly)) {
-        qCWarning(lcAuth) << "cannot read JWKS file" << m_path << ":" << file.errorString();
+        qCWarning(lcAuth).noquote() << "cannot read JWKS file" << m_path << ":" << file.errorString();
         emit refreshed(false);
         return;
     }
     const QByteArray body = file.read(jwklimits::kMaxDocumentBytes + 1);
     auto keys = parseJwks(body);
     if (!keys) {
-        qCWarning(lcAuth) << "JWKS file" << m_path << "rejected:" << keys.error().message;
+        qCWarning(lcAuth).noquote() << "JWKS file" << m_path << "rejected:" << keys.error().message;
         emit refreshed(false);
         return;
     }
@@ -106,7 +106,7 @@ void JwksSource::onFinished()
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString where = m_url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
     if (reply->error() != QNetworkReply::NoError || status != 200) {
-        qCWarning(lcAuth) << "JWKS fetch from" << where << "failed:"
+        qCWarning(lcAuth).noquote() << "JWKS fetch from" << where << "failed:"
                           << (status ? QStringLiteral("HTTP %1").arg(status) : reply->errorString());
         emit refreshed(false);
         return;
@@ -114,7 +114,7 @@ void JwksSource::onFinished()
     const QByteArray body = reply->read(jwklimits::kMaxDocumentBytes + 1);
     auto keys = parseJwks(body);
     if (!keys) {
-        qCWarning(lcAuth) << "JWKS from" << where << "rejected:" << keys.error().message;
+        qCWarning(lcAuth).noquote() << "JWKS from" << where << "rejected:" << keys.error().message;
         emit refreshed(false);
         return;
     }
@@ -125,7 +125,7 @@ void JwksSource::accept(const QList<Jwk> &keys, qint64 maxAge)
 {
     m_keys = keys;
     m_freshUntil = m_clock() + maxAge;
-    qCDebug(lcAuth) << "JWKS" << (isRemote() ? m_url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery) : m_path)
+    qCDebug(lcAuth).noquote() << "JWKS" << (isRemote() ? m_url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery) : m_path)
                     << "has" << m_keys.size() << "usable keys, fresh for" << maxAge / 1000 << "s";
     emit refreshed(true);
 }

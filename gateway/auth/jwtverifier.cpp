@@ -87,10 +87,10 @@ Result<Principal> JwtVerifier::logged(Result<Principal> result, const JwtParts *
 {
     if (!result) {
         if (parts)
-            qCDebug(lcAuth) << "JWT rejected:" << result.error().message << "alg" << jwsAlgorithmName(parts->algorithm)
+            qCDebug(lcAuth).noquote() << "JWT rejected:" << result.error().message << "alg" << jwsAlgorithmName(parts->algorithm)
                             << "kid" << parts->kid;
         else
-            qCDebug(lcAuth) << "JWT rejected:" << result.error().message;
+            qCDebug(lcAuth).noquote() << "JWT rejected:" << result.error().message;
     }
     return result;
 }

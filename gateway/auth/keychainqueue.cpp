@@ -138,7 +138,7 @@ void KeychainQueue::finishCurrent(int error, const QString &errorString, const Q
     if (code == QKeychain::EntryNotFound) {
         status = Error::notFound(QStringLiteral("no such secret"));
     } else if (code != QKeychain::NoError) {
-        qCWarning(lcAuth) << "keychain job failed:" << error << errorString;
+        qCWarning(lcAuth).noquote() << "keychain job failed:" << error << errorString;
         status = unavailableError(errorString.isEmpty() ? QStringLiteral("error %1").arg(error) : errorString);
     }
 

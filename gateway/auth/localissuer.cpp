@@ -72,7 +72,7 @@ void LocalIssuer::login(const QString &organizationId, const QString &username, 
     const QString userKey = organizationId + u'/' + name.value_or(username.trimmed().toLower().left(64));
     const QString address = clientAddress.isEmpty() ? QStringLiteral("unknown") : clientAddress;
     if (const qint64 wait = m_throttle.begin(userKey, address); wait > 0) {
-        qCInfo(lcAuth) << "login throttled for" << wait << "ms";
+        qCInfo(lcAuth).noquote() << "login throttled for" << wait << "ms";
         answerLater(std::move(done), rateLimited(wait));
         return;
     }
@@ -121,7 +121,7 @@ void LocalIssuer::finishLogin(const QString &userKey, const QString &address, st
 {
     if (!op || !ok) {
         m_throttle.finish(userKey, address, false);
-        qCInfo(lcAuth) << "login failed";
+        qCInfo(lcAuth).noquote() << "login failed";
         done(invalidCredentials());
         return;
     }
@@ -131,13 +131,13 @@ void LocalIssuer::finishLogin(const QString &userKey, const QString &address, st
         // The cost setting changed since this hash was made: upgrade it now that we know the password.
         if (auto r = m_repo.setPasswordHash(op->id, newHash, now); r) {
             op->passwordHash = newHash;
-            qCInfo(lcAuth) << "upgraded the password hash of" << op->id;
+            qCInfo(lcAuth).noquote() << "upgraded the password hash of" << op->id;
         }
     }
     (void)m_repo.touchLogin(op->id, now); // best effort: a failed touch must not fail the login
     auto minted = mint(*op);
     if (minted)
-        qCInfo(lcAuth) << "operator" << op->id << "signed in to" << op->organizationId;
+        qCInfo(lcAuth).noquote() << "operator" << op->id << "signed in to" << op->organizationId;
     done(minted);
 }
 

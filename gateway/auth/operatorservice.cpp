@@ -141,7 +141,7 @@ void OperatorService::add(const Principal &caller, const NewOperator &request, A
                     done(r.error());
                     return;
                 }
-                qCInfo(lcAuth) << "operator" << record.id << "added to" << record.organizationId << "as" << record.role;
+                qCInfo(lcAuth).noquote() << "operator" << record.id << "added to" << record.organizationId << "as" << record.role;
                 done(info(record));
             },
             Qt::QueuedConnection);
@@ -169,7 +169,7 @@ Result<OperatorInfo> OperatorService::setRole(const Principal &caller, const QSt
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (auto r = m_repo.setRole(caller.organizationId, operatorId, role, now); !r)
         return r.error();
-    qCInfo(lcAuth) << "operator" << operatorId << "role" << target->role << "->" << role << "by" << caller.actorId();
+    qCInfo(lcAuth).noquote() << "operator" << operatorId << "role" << target->role << "->" << role << "by" << caller.actorId();
     target->role = role;
     target->updatedAt = now;
     return info(*target);
@@ -190,7 +190,7 @@ Result<void> OperatorService::remove(const Principal &caller, const QString &ope
         return r;
     if (auto r = m_repo.remove(caller.organizationId, operatorId); !r)
         return r;
-    qCInfo(lcAuth) << "operator" << operatorId << "removed by" << caller.actorId();
+    qCInfo(lcAuth).noquote() << "operator" << operatorId << "removed by" << caller.actorId();
     return {};
 }
 

@@ -89,7 +89,7 @@ void Engine::start(std::function<void(Result<void>)> done)
         if (!store)
             return done(store.error());
         self->m_secrets = std::move(*store);
-        qCInfo(lcEngine) << "secrets in" << self->m_secrets->describe();
+        qCInfo(lcEngine).noquote() << "secrets in" << self->m_secrets->describe();
         self->m_auth = std::make_unique<AuthService>(*self->m_db, *self->m_secrets, self->m_config.auth);
         self->m_auth->start([self, done](Result<void> r) {
             if (!self)
@@ -108,7 +108,7 @@ void Engine::start(std::function<void(Result<void>)> done)
             if (auto restored = self->m_manager->restore(self->m_config.gatewayId); !restored)
                 return done(restored.error());
             self->m_started = true;
-            qCInfo(lcEngine) << "engine ready as gateway" << self->m_config.gatewayId;
+            qCInfo(lcEngine).noquote() << "engine ready as gateway" << self->m_config.gatewayId;
             done({});
         });
     });

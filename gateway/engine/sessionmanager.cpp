@@ -57,13 +57,13 @@ Result<int> SessionManager::restore(const QString &gatewayId)
         }
         if (s.desiredState == DesiredState::Running && hasNumberAttached(s)) {
             if (auto r = start(s); !r) {
-                qCWarning(lcEngine) << "could not restart session" << s.id << r.error().message;
+                qCWarning(lcEngine).noquote() << "could not restart session" << s.id << r.error().message;
                 continue;
             }
             ++started;
         }
     }
-    qCInfo(lcEngine) << "restored" << sessions->size() << "sessions," << started << "started";
+    qCInfo(lcEngine).noquote() << "restored" << sessions->size() << "sessions," << started << "started";
     return started;
 }
 
@@ -163,14 +163,14 @@ Result<void> SessionManager::transition(SessionInfo &info, SessionStatus to, con
     t.reason = reason;
     t.at = at;
     if (auto r = m_repo.recordTransition(next, t); !r) {
-        qCWarning(lcEngine) << "could not record transition of" << info.id << "to" << sessionStatusName(to) << r.error().message;
+        qCWarning(lcEngine).noquote() << "could not record transition of" << info.id << "to" << sessionStatusName(to) << r.error().message;
         return r;
     }
     const bool changed = to != info.status;
     info = next;
     if (Runtime *rt = runtime(info.id))
         rt->info = info;
-    qCInfo(lcEngine) << "session" << info.id << sessionStatusName(t.previousStatus) << "->" << sessionStatusName(to) << reason;
+    qCInfo(lcEngine).noquote() << "session" << info.id << sessionStatusName(t.previousStatus) << "->" << sessionStatusName(to) << reason;
     emit m_events.sessionUpdated(info);
     if (changed || !reason.isEmpty())
         emit m_events.statusChanged(t);
@@ -365,7 +365,7 @@ void SessionManager::onPaired(const QString &id, const PairedAccount &account)
     SessionInfo &info = rt->info;
     // The phone linked us: from here the session is started and should stay so across restarts.
     if (auto r = setDesired(info, DesiredState::Running); !r)
-        qCWarning(lcEngine) << "could not record desired state of" << id << r.error().message;
+        qCWarning(lcEngine).noquote() << "could not record desired state of" << id << r.error().message;
     (void)transition(info, SessionStatus::Starting, QStringLiteral("linked to ") + account.platform, [&](SessionInfo &s) {
         s.phoneNumber = account.phoneNumber;
         s.waJid = account.jid;
@@ -380,16 +380,16 @@ void SessionManager::onCredentials(const QString &id, const QByteArray &credenti
     if (!rt)
         return;
     if (!m_vault) {
-        qCCritical(lcEngine) << "no secret store: credentials of" << id << "cannot be kept";
+        qCCritical(lcEngine).noquote() << "no secret store: credentials of" << id << "cannot be kept";
         return;
     }
     auto sealed = m_vault->seal(id, credentials);
     if (!sealed) {
-        qCCritical(lcEngine) << "could not encrypt credentials of" << id << sealed.error().message;
+        qCCritical(lcEngine).noquote() << "could not encrypt credentials of" << id << sealed.error().message;
         return;
     }
     if (auto r = m_repo.setCredentials(id, *sealed); !r)
-        qCCritical(lcEngine) << "could not store credentials of" << id << r.error().message;
+        qCCritical(lcEngine).noquote() << "could not store credentials of" << id << r.error().message;
 }
 
 void SessionManager::onLoggedIn(const QString &id)
@@ -445,7 +445,7 @@ void SessionManager::onDisconnected(const QString &id, DisconnectKind kind, cons
         removeRuntime(id);
         (void)setDesired(info, DesiredState::Stopped);
         if (auto r = m_repo.setCredentials(id, {}); !r)
-            qCCritical(lcEngine) << "could not wipe credentials of" << id << r.error().message;
+            qCCritical(lcEngine).noquote() << "could not wipe credentials of" << id << r.error().message;
         (void)transition(info, SessionStatus::LoggedOut, QStringLiteral("unlinked"), [&](SessionInfo &s) {
             s.waJid.clear();
             s.waLid.clear();

@@ -120,7 +120,7 @@ Result<SessionInfo> SessionService::create(const Principal &caller, const Sessio
     s.createdByUserId = caller.actorId();
     if (auto r = m_repo.insert(s); !r)
         return r.error();
-    qCInfo(lcEngine) << "session created" << s.id << "in" << s.organizationId;
+    qCInfo(lcEngine).noquote() << "session created" << s.id << "in" << s.organizationId;
     emit m_events.sessionCreated(s);
     return s;
 }
@@ -177,7 +177,7 @@ Result<void> SessionService::remove(const Principal &caller, const QString &id)
     m_manager.forget(id);
     if (auto r = m_repo.remove(caller.organizationId, id); !r)
         return r;
-    qCInfo(lcEngine) << "session deleted" << id;
+    qCInfo(lcEngine).noquote() << "session deleted" << id;
     emit m_events.sessionRemoved(caller.organizationId, id);
     return {};
 }

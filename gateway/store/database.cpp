@@ -74,7 +74,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseConfig &config)
         return r.error();
     if (auto r = db->migrate(); !r)
         return r.error();
-    qCInfo(lcStore) << "store ready:" << db->describe() << "schema" << db->m_schemaVersion;
+    qCInfo(lcStore).noquote() << "store ready:" << db->describe() << "schema" << db->m_schemaVersion;
     return db;
 }
 
@@ -142,7 +142,7 @@ bool Database::reconnect()
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     db.close();
     const bool ok = db.open();
-    qCWarning(lcStore) << "store connection lost; reconnect" << (ok ? "succeeded" : "failed");
+    qCWarning(lcStore).noquote() << "store connection lost; reconnect" << (ok ? "succeeded" : "failed");
     if (ok) {
         subscribeAll();
         for (const Listener &l : m_listeners)
@@ -171,7 +171,7 @@ void Database::subscribeAll()
             channels << l.channel;
     for (const QString &c : channels)
         if (!driver->subscribedToNotifications().contains(c) && !driver->subscribeToNotification(c))
-            qCWarning(lcStore) << "cannot listen for changes on" << c << driver->lastError().text();
+            qCWarning(lcStore).noquote() << "cannot listen for changes on" << c << driver->lastError().text();
 }
 
 void Database::listen(const QString &channel, std::function<void(const QString &)> onNotify,
@@ -241,7 +241,7 @@ Result<void> Database::migrate()
         q.addBindValue(QDateTime::currentMSecsSinceEpoch());
         if (!q.exec())
             return fail(mapError(q.lastError(), QStringLiteral("migration")));
-        qCInfo(lcStore) << "applied migration" << m.version << m.description;
+        qCInfo(lcStore).noquote() << "applied migration" << m.version << m.description;
         current = m.version;
     }
     if (!db.commit())
@@ -274,7 +274,7 @@ Error Database::mapError(const QSqlError &error, const QString &what) const
     if (error.type() == QSqlError::ConnectionError || native.startsWith(QStringLiteral("08"))
         || native == u"57P01" || native == u"5" /* SQLITE_BUSY */ || native == u"6" /* SQLITE_LOCKED */)
         return Error::unavailable(QStringLiteral("the store is unavailable"));
-    qCWarning(lcStore) << what << "failed:" << error.text();
+    qCWarning(lcStore).noquote() << what << "failed:" << error.text();
     return Error::internal(QStringLiteral("store error"));
 }
 
