@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <termios.h>
@@ -124,6 +125,9 @@ int operatorsAdd(Database &db, const CommandLine &cl)
 
 int runSubcommand(const CommandLine &cl)
 {
+    // A command's output is its answer; the store's chatter stays out of it (QT_LOGGING_RULES overrides).
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("wagate.*.info=false"));
     const QStringList &a = cl.subcommand;
     const QString group = a.value(0), verb = a.value(1);
     const bool known = (group == u"orgs" && ((verb == u"create" && a.size() == 3) || (verb == u"list" && a.size() == 2)))
