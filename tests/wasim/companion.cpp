@@ -85,6 +85,8 @@ void Companion::open(const QUrl &url)
     m_qrCodes.clear();
     m_pings.clear();
     m_writeBuffer.clear();
+    m_traffic = {};
+    m_plaintexts.clear();
     m_state = State::Connecting;
     auto *socket = new QWebSocket(QStringLiteral("https://web.whatsapp.com"), QWebSocketProtocol::VersionLatest, this);
     m_socket = socket;
@@ -244,6 +246,7 @@ QByteArray Companion::clientPayload() const
 
 void Companion::onBinaryMessage(const QByteArray &message)
 {
+    ++m_traffic.messages;
     auto frames = m_codec->decode(message);
     if (!frames)
         return fail(QString::fromLatin1(wa::frameErrorName(frames.error())));
@@ -256,6 +259,7 @@ void Companion::onBinaryMessage(const QByteArray &message)
 
 void Companion::onFrame(const QByteArray &frame)
 {
+    ++m_traffic.frames;
     if (m_state == State::Handshake) {
         const auto serverKey = m_handshake->readServerHello(frame);
         if (!serverKey) {
@@ -278,6 +282,10 @@ void Companion::onFrame(const QByteArray &frame)
     const auto plain = m_cipher.decrypt(frame);
     if (!plain)
         return fail(QStringLiteral("decrypt failed"));
+    if (!plain->isEmpty() && (quint8(plain->front()) & 0x02))
+        ++m_traffic.compressedFrames;
+    if (m_keepPlaintexts)
+        m_plaintexts.append(*plain);
     const wa::DecodeResult decoded = wa::NodeDecoder().decode(*plain);
     if (!decoded)
         return fail(QStringLiteral("undecodable node"));

@@ -86,6 +86,18 @@ public:
     //! is written in one event-loop pass for a single message: exercises the server's reassembly.
     void setWriteShaping(int chunkBytes, bool coalesce);
 
+    //! What arrived, for tests of the server's framing.
+    struct Traffic
+    {
+        int messages = 0;         //!< WebSocket messages
+        int frames = 0;           //!< protocol frames (handshake included)
+        int compressedFrames = 0; //!< node frames with the zlib flag (0x02)
+    };
+    const Traffic &traffic() const { return m_traffic; }
+    //! Keeps the decrypted payload of every node frame (flag byte included) for byte-level checks.
+    void setKeepPlaintexts(bool keep) { m_keepPlaintexts = keep; }
+    const QList<QByteArray> &plaintexts() const { return m_plaintexts; }
+
 signals:
     void handshakeFailed(const QString &reason);
     void qrReady(const QStringList &qrCodes);
@@ -133,6 +145,9 @@ private:
     int m_chunk = 0;
     bool m_coalesce = false;
     QByteArray m_writeBuffer;
+    Traffic m_traffic;
+    bool m_keepPlaintexts = false;
+    QList<QByteArray> m_plaintexts;
 };
 
 } // namespace wagate::wasim
