@@ -5,6 +5,7 @@
 #include "core/logging.h"
 #include "engine/engine.h"
 #include "httperror.h"
+#include "eventstreams.h"
 #include "routecontext.h"
 
 #include <QFile>
@@ -43,6 +44,8 @@ ApiServer::ApiServer(Engine &engine, ApiConfig config, QObject *parent)
     registerApiKeyRoutes(m_router, m_engine);
     registerSystemRoutes(m_router, m_engine, *this);
     registerAuthRoutes(m_router, m_engine);
+    m_streams = new EventStreams(m_engine.events(), m_engine.sessionRepository(), this);
+    registerEventRoutes(m_router, m_engine, *m_streams);
 }
 
 ApiServer::~ApiServer() = default;
@@ -161,7 +164,7 @@ void ApiServer::handle(const HttpRequest &request, HttpResponder responder)
 void ApiServer::dispatch(const HttpRequest &request, HttpResponder responder, const Router::Match &match,
                          const QString &requestId, Principal principal)
 {
-    RouteContext ctx{request, match.params, std::move(principal), {}};
+    RouteContext ctx{request, match.params, std::move(principal), {}, responder};
     ctx.out.requestId = requestId;
     // A deferred answer may outlive this server (shutdown): then it is dropped with the connection.
     ctx.out.sendHook = [self = QPointer<ApiServer>(this), responder, requestId](const HttpResponse &r) mutable {

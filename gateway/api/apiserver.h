@@ -15,6 +15,7 @@
 namespace wagate {
 
 class Engine;
+class EventStreams;
 
 struct ApiConfig
 {
@@ -73,6 +74,7 @@ private:
     HttpServer m_http;
     Router m_router;
     Authenticator m_authenticate;
+    EventStreams *m_streams = nullptr;
     Counters m_counters;
     QElapsedTimer m_uptime;
 };
@@ -82,5 +84,6 @@ void registerSessionRoutes(Router &router, Engine &engine);
 void registerApiKeyRoutes(Router &router, Engine &engine);
 void registerSystemRoutes(Router &router, Engine &engine, ApiServer &server);
 void registerAuthRoutes(Router &router, Engine &engine);
+void registerEventRoutes(Router &router, Engine &engine, EventStreams &streams);
 
 } // namespace wagate

@@ -43,6 +43,7 @@ struct RouteContext
     QStringList params;
     Principal principal;
     RouteReply out;
+    HttpResponder responder; //!< for streamed answers (event streams); plain answers use out
 
     void send(const HttpResponse &r) const { out.send(r); }
     void reply(int status, const QJsonObject &body) const { out.reply(status, body); }

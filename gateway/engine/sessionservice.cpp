@@ -117,7 +117,7 @@ Result<SessionInfo> SessionService::create(const Principal &caller, const Sessio
     s.createdAt = now;
     s.updatedAt = now;
     s.statusChangedAt = now;
-    s.createdByUserId = caller.actorId();
+    s.createdByUserId = caller.actorId().isEmpty() ? QStringLiteral("system") : caller.actorId();
     if (auto r = m_repo.insert(s); !r)
         return r.error();
     qCInfo(lcEngine).noquote() << "session created" << s.id << "in" << s.organizationId;

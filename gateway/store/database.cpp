@@ -267,14 +267,28 @@ QSqlQuery &Database::prepared(const QString &sql)
 Error Database::mapError(const QSqlError &error, const QString &what) const
 {
     const QString native = error.nativeErrorCode();
-    const QString text = error.databaseText();
-    // Unique violations: PostgreSQL SQLSTATE 23505; SQLite extended codes 2067 (UNIQUE) and 1555 (PRIMARY KEY).
-    if (native == u"23505" || native == u"2067" || native == u"1555" || text.contains(QStringLiteral("UNIQUE constraint failed")))
+    bool unique = false, unavailable = false;
+    if (m_dialect == Dialect::Postgres) {
+        // SQLSTATE: 23505 unique violation; class 08 connection exceptions; 57P01 admin shutdown.
+        unique = native == u"23505";
+        unavailable = error.type() == QSqlError::ConnectionError || native.startsWith(QStringLiteral("08"))
+                      || native == u"57P01" || native == u"57P03";
+    } else {
+        // Extended result codes; the low byte is the primary code. QSQLITE labels many statement
+        // errors as connection errors, so only the code is trusted here.
+        const int code = native.toInt();
+        unique = code == 2067 /* CONSTRAINT_UNIQUE */ || code == 1555 /* CONSTRAINT_PRIMARYKEY */;
+        const int primary = code & 0xff;
+        unavailable = primary == 5 /* BUSY */ || primary == 6 /* LOCKED */ || primary == 10 /* IOERR */
+                      || primary == 13 /* FULL */ || primary == 14 /* CANTOPEN */ || primary == 26 /* NOTADB */;
+    }
+    if (unique)
         return Error::alreadyExists(QStringLiteral("already exists"));
-    if (error.type() == QSqlError::ConnectionError || native.startsWith(QStringLiteral("08"))
-        || native == u"57P01" || native == u"5" /* SQLITE_BUSY */ || native == u"6" /* SQLITE_LOCKED */)
+    if (unavailable) {
+        qCWarning(lcStore).noquote() << what << "failed, store unavailable:" << error.text();
         return Error::unavailable(QStringLiteral("the store is unavailable"));
-    qCWarning(lcStore).noquote() << what << "failed:" << error.text();
+    }
+    qCWarning(lcStore).noquote() << what << "failed:" << error.text() << native;
     return Error::internal(QStringLiteral("store error"));
 }
 

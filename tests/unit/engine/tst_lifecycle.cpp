@@ -10,6 +10,7 @@
 #include "engine/sessionservice.h"
 #include "store/organizationrepository.h"
 #include "store/sessionrepository.h"
+#include "scriptedconnection.h"
 #include "testdatabase.h"
 
 #include <QPointer>
@@ -17,44 +18,10 @@
 #include <QTest>
 
 using namespace wagate;
+using test::ScriptedConnection;
+using test::ScriptedFactory;
 
 namespace {
-
-class ScriptedConnection : public SessionConnection
-{
-public:
-    QStringList calls;
-    QByteArray credentials;
-    void connectToWhatsApp() override { calls << QStringLiteral("connect"); emit connecting(); }
-    void beginQrPairing() override { calls << QStringLiteral("qr"); emit connecting(); }
-    void beginCodePairing(const QString &phone) override { calls << QStringLiteral("code:") + phone; }
-    void disconnectFromWhatsApp() override { calls << QStringLiteral("disconnect"); }
-    void logout() override { calls << QStringLiteral("logout"); }
-
-    // What WhatsApp would make this connection report.
-    void pairAs(const QString &phone)
-    {
-        emit paired(PairedAccount{phone, phone + QStringLiteral(":7@s.whatsapp.net"), QStringLiteral("99887766:7@lid"),
-                                  QStringLiteral("android"), QString()});
-        emit credentialsChanged(QByteArray("noise-key|identity-key|adv-secret|") + phone.toLatin1());
-        emit loggedIn();
-    }
-};
-
-class ScriptedFactory : public SessionConnectionFactory
-{
-public:
-    QHash<QString, QPointer<ScriptedConnection>> made;
-    QHash<QString, QByteArray> credentialsGiven;
-    std::unique_ptr<SessionConnection> create(const SessionInfo &s, const QByteArray &credentials) override
-    {
-        auto c = std::make_unique<ScriptedConnection>();
-        c->credentials = credentials;
-        made.insert(s.id, c.get());
-        credentialsGiven.insert(s.id, credentials);
-        return c;
-    }
-};
 
 class CipherVault : public CredentialVault
 {

@@ -1,1 +1,0 @@
-// The console library; widgets are added beside this file.
