@@ -101,21 +101,25 @@ void WaConnection::connectToWhatsApp()
         qCDebug(lcWa) << "connect ignored: an attempt is already in progress";
         return;
     }
-    if (!m_auth.isValid()) {
-        // Broken credentials never log in; say so once, after the caller had a chance to listen.
-        m_state = State::Connecting;
-        QMetaObject::invokeMethod(this, [this] {
-            finish(DisconnectOutcome::LoggedOut, QStringLiteral("invalid_credentials"),
-                   QStringLiteral("The stored WhatsApp credentials are incomplete; pair the device again."));
-        }, Qt::QueuedConnection);
-        emit connecting();
-        return;
-    }
+    m_state = State::Connecting;
     m_restarts = 0;
     m_serverTimeOffsetMs = 0;
+    const quint64 generation = ++m_generation;
+    // Announced before anything can fail, so that connecting() always precedes disconnected().
+    emit connecting();
+    if (generation != m_generation || m_state != State::Connecting)
+        return; // a slot ended the attempt already
+    if (!m_auth.isValid()) {
+        // Broken credentials never log in; say so once, after the caller had a chance to listen.
+        QMetaObject::invokeMethod(this, [this, generation] {
+            if (generation == m_generation)
+                finish(DisconnectOutcome::LoggedOut, QStringLiteral("invalid_credentials"),
+                       QStringLiteral("The stored WhatsApp credentials are incomplete; pair the device again."));
+        }, Qt::QueuedConnection);
+        return;
+    }
     qCInfo(lcWa) << "connecting to" << m_opt.url.host() << (m_auth.isPaired() ? "to log in" : "to register");
     openSocket();
-    emit connecting();
 }
 
 Result<void> WaConnection::requestPairingCode(const QString &phoneNumber)
@@ -946,6 +950,8 @@ void WaConnection::sendKeepAlive()
            m_opt.keepAliveTimeoutMs,
            [this](const Node &) { scheduleKeepAlive(); }, // any answer proves the link is alive
            [this] {
+               if (m_state == State::LoggingOut)
+                   return; // the unlink has its own deadline and outcome
                finish(DisconnectOutcome::Retryable, QStringLiteral("keepalive_timeout"),
                       QStringLiteral("WhatsApp did not answer a keepalive within %1 ms; the link is dead.")
                           .arg(m_opt.keepAliveTimeoutMs));
