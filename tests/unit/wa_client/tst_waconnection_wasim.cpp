@@ -241,6 +241,8 @@ private slots:
         row("503 server restart", 19, false, int(DisconnectOutcome::Retryable), "503");
         row("connection dropped", 20, false, int(DisconnectOutcome::Retryable), "socket_closed");
         row("split frames while pairing", 21, true, stay, "");
+        row("failure 402 temporary ban", 22, false, int(DisconnectOutcome::TemporarilyBanned), "402");
+        row("failure 406 banned", 23, false, int(DisconnectOutcome::Banned), "406");
     }
     void failures()
     {
@@ -272,6 +274,8 @@ private slots:
         case 21: faults.splitFrames = 1; break;
         case 17: faults.coalesceFrames = true; break;
         case 18: faults.compress = true; break;
+        case 22: faults.loginFailure = 402; break;
+        case 23: faults.loginFailure = 406; break;
         default: break;
         }
         WasimServer sim(faults);
@@ -305,8 +309,8 @@ private slots:
                 QVERIFY(s.disconnected.wait(kWait));
                 QCOMPARE(s.expired.size(), 1);
             }
-        } else if (kind <= 4 || (kind >= 11 && kind <= 15)) {
-            if (kind >= 14)
+        } else if (kind <= 4 || (kind >= 11 && kind <= 15) || kind >= 22) {
+            if (kind == 14 || kind == 15) // pings fail only after a login
                 QVERIFY(s.loggedIn.wait(kWait));
             QVERIFY(s.disconnected.wait(kWait));
         } else {
