@@ -376,6 +376,7 @@ private slots:
 
     void bodyOverOneMebibyteIsRefusedBeforeItIsBuffered()
     {
+        const QByteArray twoMiB(2 << 20, 'x');
         const qint64 before = residentKiB();
         for (int i = 0; i < 20; ++i) {
             // Declared length: refused as soon as the headers are in, before any body byte is sent.
@@ -383,7 +384,7 @@ private slots:
                                     + "\r\nAuthorization: Bearer " + m_tokens[QStringLiteral("adminA")].toLatin1()
                                     + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(2 << 20)
                                     + "\r\n\r\n";
-            const RawReply r = rawExchange(m_port, head, QByteArray(2 << 20, 'x'));
+            const RawReply r = rawExchange(m_port, head, twoMiB);
             QCOMPARE(r.status, 413);
             verifyEnvelope(r, QStringLiteral("payload_too_large"));
             QVERIFY2(r.bytesSent < (1 << 20), "the server answered before taking the body");
@@ -398,9 +399,14 @@ private slots:
         const RawReply r = rawExchange(m_port, head, chunked);
         QCOMPARE(r.status, 413);
         QVERIFY(r.bytesSent < chunked.size());
-        // 21 refused 2 MiB bodies would be 42 MiB if buffered; the process grew by far less.
+        // 21 refused 2 MiB bodies would be 42 MiB if buffered; the process grew by far less. (Under
+        // AddressSanitizer freed memory sits in quarantine, so resident size says nothing there.)
+#if !defined(__SANITIZE_ADDRESS__)
         const qint64 grownKiB = residentKiB() - before;
         QVERIFY2(grownKiB < 8 * 1024, qPrintable(QStringLiteral("grew by %1 KiB").arg(grownKiB)));
+#else
+        Q_UNUSED(before);
+#endif
         // The server still serves.
         QCOMPARE(call("GET", QStringLiteral("/healthz"), QString()).status, 200);
     }

@@ -61,7 +61,8 @@ class TestLifecycle : public QObject
     QList<SessionStatus> history(const QString &id)
     {
         QList<SessionStatus> out;
-        for (const StatusTransition &t : *m_engine->sessionRepository().transitions(id, QString(), 1000))
+        const auto log = m_engine->sessionRepository().transitions(id, QString(), 1000);
+        for (const StatusTransition &t : *log)
             out << t.status;
         return out;
     }
