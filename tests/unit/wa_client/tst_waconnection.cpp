@@ -210,8 +210,8 @@ private slots:
         Spies s(&c);
         c.connectToWhatsApp();
         QVERIFY(s.qr.wait(kWait));
-        QTest::qWait(300); // deliberate: the server's own ref clock runs out slightly before ours
-        server.last()->close();
+        // The server's own ref clock runs out slightly before ours.
+        QTimer::singleShot(300, server.last(), &FakeConnection::close);
         QVERIFY(s.disconnected.wait(kWait));
         QCOMPARE(s.expired.size(), 1);
         QCOMPARE(s.outcome(), DisconnectOutcome::PairingExpired);
@@ -653,7 +653,7 @@ private slots:
         server.last()->send(stanza);
         QTimer::singleShot(20, server.last(), &FakeConnection::close); // the server hangs up after it
         QVERIFY(s.disconnected.wait(kWait));
-        QTest::qWait(50); // deliberate: a second report would arrive now
+        QVERIFY(!s.disconnected.wait(100)); // the server's close adds no second report
         QCOMPARE(s.disconnected.size(), 1);
         QCOMPARE(s.outcome(), outcome);
         QCOMPARE(s.code_(), code);
@@ -694,7 +694,7 @@ private slots:
         Spies s(&c);
         c.connectToWhatsApp();
         QVERIFY(s.disconnected.wait(kWait));
-        QTest::qWait(50); // deliberate: the server's close must not add a second report
+        QVERIFY(!s.disconnected.wait(100)); // the server's close adds no second report
         QCOMPARE(s.disconnected.size(), 1);
         QCOMPARE(s.loggedIn.size(), 0);
         QCOMPARE(s.outcome(), outcome);

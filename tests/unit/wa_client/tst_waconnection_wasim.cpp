@@ -335,7 +335,7 @@ private slots:
             QCOMPARE(c.state(), WaConnection::State::LoggedIn);
             return;
         }
-        QTest::qWait(100); // deliberate: a second report for the same attempt would arrive now
+        QVERIFY(!s.disconnected.wait(150)); // no second report for the same attempt
         QCOMPARE(s.disconnected.size(), 1);
         QCOMPARE(int(s.outcome()), outcome);
         QCOMPARE(s.code_(), code);
