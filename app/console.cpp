@@ -1,9 +1,17 @@
 // `wagate`: the console. The window and its models live in ui/; this wires them to the engine.
+#include "core/logging.h"
+#include "enginefacadeimpl.h"
 #include "enginehost.h"
 #include "modes.h"
+#include "ui/consolecontroller.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QLocale>
+#include <QLockFile>
+#include <QMessageBox>
 #include <QTextStream>
+#include <QTranslator>
 
 namespace wagate {
 
@@ -18,8 +26,42 @@ int runConsole(const CommandLine &cl, int &argc, char **argv)
         return 1;
     }
     QApplication app(argc, argv);
-    Q_UNUSED(cl);
-    return 0;
+    QApplication::setApplicationDisplayName(QStringLiteral("Wagate"));
+    QApplication::setDesktopFileName(QStringLiteral("wagate"));
+    // The controller decides when the console ends (sign-out closes the window but not the app).
+    QApplication::setQuitOnLastWindowClosed(false);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("wagate"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    std::unique_ptr<QLockFile> lock;
+    if (cl.engine.database.url.isEmpty()) {
+        // As in headless mode: one process per SQLite data directory.
+        QDir().mkpath(cl.dataDir);
+        lock = std::make_unique<QLockFile>(QDir(cl.dataDir).filePath(QStringLiteral("wagate.lock")));
+        lock->setStaleLockTime(0);
+        if (!lock->tryLock(0)) {
+            QMessageBox box(QMessageBox::Critical, QStringLiteral("Wagate"),
+                            QApplication::translate("Console", "Another Wagate is already using %1.").arg(cl.dataDir),
+                            QMessageBox::Ok);
+            box.setInformativeText(QApplication::translate(
+                "Console", "Switch to the window that is already open, or start this one with another --data-dir."));
+            box.show();
+            QObject::connect(&box, &QMessageBox::finished, &app, [] { QApplication::exit(1); });
+            return QApplication::exec();
+        }
+    }
+
+    EngineHost host(cl.engine, cl.api);
+    EngineFacadeImpl facade(host, cl.dataDir);
+    ConsoleController controller(facade);
+    QObject::connect(&controller, &ConsoleController::quitRequested, &app, [](int code) { QApplication::exit(code); });
+    controller.start();
+    host.start();
+    const int code = QApplication::exec();
+    qCInfo(lcApp) << "stopping the console";
+    host.stop();
+    return code;
 }
 
 } // namespace wagate

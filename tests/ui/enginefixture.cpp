@@ -1,0 +1,142 @@
+#include "enginefixture.h"
+
+#include "auth/apikeys.h"
+#include "core/ids.h"
+#include "engine/engine.h"
+#include "engine/sessionmanager.h"
+#include "store/organizationrepository.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <atomic>
+
+namespace wagate::test {
+
+EngineFixture::EngineFixture() : m_tdb(std::make_unique<TestDatabase>(TestDatabase::Backend::Sqlite))
+{
+    ApiConfig api;
+    api.port = 0;
+    m_host = std::make_unique<EngineHost>(engineConfig(*m_tdb), api);
+    m_facade = std::make_unique<EngineFacadeImpl>(*m_host, m_tdb->dataDir());
+}
+
+EngineFixture::~EngineFixture()
+{
+    m_facade.reset();
+    m_host->stop();
+    m_host.reset();
+}
+
+bool EngineFixture::start()
+{
+    QSignalSpy ready(m_facade.get(), &EngineFacade::engineReady);
+    QSignalSpy failed(m_facade.get(), &EngineFacade::engineFailed);
+    m_host->start();
+    if (!QTest::qWaitFor([&] { return ready.count() > 0 || failed.count() > 0; }, 30000) || failed.count() > 0) {
+        qWarning() << "the engine did not start:" << (failed.isEmpty() ? QString() : failed.first().first().toString());
+        return false;
+    }
+    m_baseUrl = m_facade->apiBaseUrl();
+    return true;
+}
+
+bool EngineFixture::onEngine(const std::function<void(Engine &)> &fn)
+{
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    EngineWorker *worker = m_host->worker();
+    QMetaObject::invokeMethod(worker, [worker, fn, done] {
+        if (Engine *e = worker->engine())
+            fn(*e);
+        *done = true;
+    }, Qt::QueuedConnection);
+    return QTest::qWaitFor([&] { return done->load(); }, 10000);
+}
+
+QString EngineFixture::createOrganization(const QString &name)
+{
+    const QString id = ids::newOrganizationId();
+    bool ok = false;
+    onEngine([&](Engine &e) { ok = bool(e.organizations().insert({id, name, QDateTime::currentMSecsSinceEpoch()})); });
+    return ok ? id : QString();
+}
+
+QString EngineFixture::createApiKey(const QString &organizationId, const QString &name, Capabilities caps)
+{
+    QString token;
+    onEngine([&](Engine &e) {
+        if (auto k = e.apiKeys().create(organizationId, name, caps, QStringLiteral("test")))
+            token = k->token;
+    });
+    return token;
+}
+
+bool EngineFixture::useScriptedConnections(bool on)
+{
+    return onEngine([this, on](Engine &e) { e.manager().setConnectionFactory(on ? &m_factory : nullptr); });
+}
+
+bool EngineFixture::script(const QString &sessionId, const std::function<void(ScriptedConnection &)> &fn)
+{
+    bool found = false;
+    const bool ran = onEngine([&](Engine &) {
+        if (ScriptedConnection *c = m_factory.made.value(sessionId)) {
+            found = true;
+            fn(*c);
+        }
+    });
+    return ran && found;
+}
+
+QStringList EngineFixture::callsOf(const QString &sessionId)
+{
+    QStringList calls;
+    onEngine([&](Engine &) {
+        if (ScriptedConnection *c = m_factory.made.value(sessionId))
+            calls = c->calls;
+    });
+    return calls;
+}
+
+bool EngineFixture::signIn(const QString &apiKey)
+{
+    auto ok = std::make_shared<std::optional<bool>>();
+    m_facade->signInWithApiKey(apiKey, [ok](Result<Principal> r) { *ok = bool(r); });
+    return QTest::qWaitFor([&] { return ok->has_value(); }, 10000) && **ok;
+}
+
+EngineFixture::HttpReply EngineFixture::http(const QByteArray &method, const QString &path, const QString &apiKey,
+                                             const QJsonObject &body)
+{
+    QNetworkRequest request(QUrl(m_baseUrl + path));
+    request.setRawHeader("Authorization", "Bearer " + apiKey.toLatin1());
+    QByteArray payload;
+    if (!body.isEmpty()) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    }
+    QNetworkReply *reply = m_http.sendCustomRequest(request, method, payload);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    HttpReply out;
+    if (finished.wait(15000)) {
+        out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        out.json = QJsonDocument::fromJson(reply->readAll()).object();
+    }
+    reply->deleteLater();
+    return out;
+}
+
+void EngineFixture::screenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("WAGATE_SCREENSHOT_DIR");
+    if (dir.isEmpty() || !widget)
+        return;
+    QDir().mkpath(dir);
+    widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+} // namespace wagate::test

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "core/enginefacade.h"
+
+#include <QHash>
+
+namespace wagate::test {
+
+//! An EngineFacade whose engine is the test: requests are recorded and answered when the test says
+//! so (or at once, from canned data), events are emitted by the test. For the models' exact signals;
+//! the widgets are tested against the real engine.
+class FakeFacade : public EngineFacade
+{
+    Q_OBJECT
+public:
+    using EngineFacade::EngineFacade;
+
+    QList<SessionInfo> sessions;                 //!< what listSessions answers
+    QHash<QString, QList<StatusTransition>> history;
+    bool answerListsAtOnce = true;
+    QList<Reply<QList<SessionInfo>>> pendingLists; //!< when answerListsAtOnce is false
+    QList<Reply<QList<StatusTransition>>> pendingHistories;
+    bool answerHistoriesAtOnce = true;
+    std::optional<Principal> signedInAs;
+    QString keychain;
+    QList<SignInProfile> profileList;
+    QStringList calls;
+
+    void signInWithApiKey(const QString &, Reply<Principal> done) override { calls << QStringLiteral("key"); done(Error::unauthorized(QStringLiteral("invalid API key"))); }
+    void signInWithPassword(const QString &, const QString &, const QString &, Reply<Principal> done) override
+    {
+        calls << QStringLiteral("password");
+        done(Error::unauthorized(QStringLiteral("wrong user name or password")));
+    }
+    void signInWithToken(const QString &, Reply<Principal> done) override { calls << QStringLiteral("token"); done(Error::unauthorized(QStringLiteral("bad token"))); }
+    void signOut() override {}
+    std::optional<Principal> principal() const override { return signedInAs; }
+    QString organizationName() const override { return QStringLiteral("Acme Support"); }
+    QList<SignInProfile> profiles() const override { return profileList; }
+    void addProfile(const SignInProfile &p, const QString &, Reply<SignInProfile> done) override
+    {
+        calls << QStringLiteral("addProfile");
+        if (!keychain.isEmpty())
+            return done(Error::unavailable(keychain));
+        done(p);
+    }
+    void removeProfile(const QString &id, Reply<bool> done) override { calls << QStringLiteral("remove:") + id; done(true); }
+    void signInWithProfile(const QString &id, Reply<Principal> done) override { calls << QStringLiteral("profile:") + id; done(Error::unauthorized(QStringLiteral("no"))); }
+    QString keychainProblem() const override { return keychain; }
+
+    void listSessions(Reply<QList<SessionInfo>> done) override
+    {
+        calls << QStringLiteral("list");
+        if (answerListsAtOnce)
+            done(sessions);
+        else
+            pendingLists << done;
+    }
+    void createSession(const SessionCreate &, Reply<SessionInfo> done) override { done(Error::forbidden(QStringLiteral("no"))); }
+    void updateSession(const QString &, const SessionPatch &, Reply<SessionInfo> done) override { done(Error::forbidden(QStringLiteral("no"))); }
+    void deleteSession(const QString &, Reply<bool> done) override { done(Error::forbidden(QStringLiteral("no"))); }
+    void startSession(const QString &, Reply<SessionInfo> done) override { done(Error::forbidden(QStringLiteral("no"))); }
+    void stopSession(const QString &, Reply<SessionInfo> done) override { done(Error::forbidden(QStringLiteral("no"))); }
+    void logoutSession(const QString &, Reply<SessionInfo> done) override { done(Error::forbidden(QStringLiteral("no"))); }
+    void beginQrPairing(const QString &, Reply<SessionInfo> done) override { done(Error::unavailable(QStringLiteral("no"))); }
+    void beginCodePairing(const QString &, const QString &, Reply<SessionInfo> done) override { done(Error::unavailable(QStringLiteral("no"))); }
+    void sessionHistory(const QString &id, int, Reply<QList<StatusTransition>> done) override
+    {
+        calls << QStringLiteral("history:") + id;
+        if (answerHistoriesAtOnce)
+            done(history.value(id));
+        else
+            pendingHistories << done;
+    }
+    QString apiBaseUrl() const override { return QStringLiteral("http://127.0.0.1:8787"); }
+};
+
+} // namespace wagate::test

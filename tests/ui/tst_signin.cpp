@@ -1,0 +1,242 @@
+// Signing in: remembered profiles, a new profile, a one-off sign-in; a keychain that does not work
+// is said plainly and nothing insecure is offered instead. Then the console's whole course with a
+// real engine: sign in, the window, sign out, and an engine that cannot start, in plain words.
+#include "enginefixture.h"
+#include "fakefacade.h"
+#include "ui/consolecontroller.h"
+#include "ui/mainwindow.h"
+#include "ui/signindialog.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTemporaryDir>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace wagate;
+using namespace wagate::test;
+
+namespace {
+
+QAbstractButton *buttonWithText(QMessageBox *box, const QString &text)
+{
+    for (QAbstractButton *b : box->buttons())
+        if (b->text().remove(u'&') == text)
+            return b;
+    return nullptr;
+}
+
+SignInProfile profile(const QString &id, const QString &name, SignInProfile::Kind kind, const QString &user = {})
+{
+    SignInProfile p;
+    p.id = id;
+    p.displayName = name;
+    p.kind = kind;
+    p.username = user;
+    p.organizationId = QStringLiteral("org_1");
+    return p;
+}
+
+} // namespace
+
+class TestSignIn : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void aBrokenKeychainIsSaidPlainlyAndNothingIsStored()
+    {
+        FakeFacade facade;
+        facade.keychain = QStringLiteral("the OS keychain is not available (no Secret Service on the session bus)");
+        SignInDialog dialog(facade);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.page(), SignInDialog::FormPage);
+        QCOMPARE(dialog.keychainNotice(),
+                 QStringLiteral("Profiles cannot be remembered on this computer: the OS keychain is not available "
+                                "(no Secret Service on the session bus). Nothing is saved; you can still sign in each time."));
+        QVERIFY(!dialog.rememberBox()->isEnabled());
+        QVERIFY(!dialog.rememberBox()->isChecked());
+        QVERIFY(!dialog.addButton()->isEnabled());
+        QVERIFY(dialog.profileNameEdit()->isHidden());
+
+        QVERIFY(!dialog.signInButton()->isEnabled()); // nothing typed yet
+        dialog.apiKeyKind()->click();
+        QTest::keyClicks(dialog.apiKeyEdit(), QStringLiteral("wgk_wrong"));
+        QVERIFY(dialog.signInButton()->isEnabled());
+        EngineFixture::screenshot(&dialog, QStringLiteral("sign-in-no-keychain"));
+        dialog.signInButton()->click();
+        QCOMPARE(facade.calls, QStringList{QStringLiteral("key")}); // signed in directly, nothing stored
+        QCOMPARE(dialog.errorText(), QStringLiteral("These credentials were not accepted. Check them and try again."));
+        QVERIFY(dialog.isVisible());
+    }
+
+    void eachKindAsksForWhatItNeeds_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("call");
+        QTest::newRow("operator account") << "account" << "password";
+        QTest::newRow("api key") << "key" << "key";
+        QTest::newRow("login token") << "token" << "token";
+    }
+    void eachKindAsksForWhatItNeeds()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, call);
+        FakeFacade facade;
+        facade.keychain = QStringLiteral("no keychain");
+        SignInDialog dialog(facade);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        if (kind == u"account") {
+            dialog.accountKind()->click();
+            QVERIFY(dialog.usernameEdit()->isVisible() && dialog.passwordEdit()->isVisible() && !dialog.apiKeyEdit()->isVisible());
+            QTest::keyClicks(dialog.organizationEdit(), QStringLiteral("org_1"));
+            QTest::keyClicks(dialog.usernameEdit(), QStringLiteral("alice"));
+            QVERIFY(!dialog.signInButton()->isEnabled()); // the password is missing
+            QTest::keyClicks(dialog.passwordEdit(), QStringLiteral("secret"));
+            QCOMPARE(dialog.passwordEdit()->echoMode(), QLineEdit::Password);
+        } else if (kind == u"key") {
+            dialog.apiKeyKind()->click();
+            QTest::keyClicks(dialog.apiKeyEdit(), QStringLiteral("wgk_x"));
+            QCOMPARE(dialog.apiKeyEdit()->echoMode(), QLineEdit::Password);
+        } else {
+            dialog.tokenKind()->click();
+            QVERIFY(dialog.tokenEdit()->isVisible());
+            QTest::keyClicks(dialog.tokenEdit(), QStringLiteral("a.b.c"));
+        }
+        QVERIFY(dialog.signInButton()->isEnabled());
+        dialog.signInButton()->click();
+        QCOMPARE(facade.calls, QStringList{call});
+    }
+
+    void rememberedProfilesAreListedUsedAndForgotten()
+    {
+        FakeFacade facade;
+        facade.profileList = {profile(QStringLiteral("prf_1"), QStringLiteral("alice @ Acme Support — this computer"),
+                                      SignInProfile::Kind::LocalAccount, QStringLiteral("alice")),
+                              profile(QStringLiteral("prf_2"), QStringLiteral("ops script key — Acme"), SignInProfile::Kind::ApiKey)};
+        SignInDialog dialog(facade);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.page(), SignInDialog::ProfilesPage);
+        QCOMPARE(dialog.keychainNotice(), QString());
+        QCOMPARE(dialog.profileList()->count(), 2);
+        QCOMPARE(dialog.profileList()->item(0)->text(), QStringLiteral("alice @ Acme Support — this computer\noperator account alice"));
+        QCOMPARE(dialog.profileList()->item(1)->text(), QStringLiteral("ops script key — Acme\nAPI key"));
+        EngineFixture::screenshot(&dialog, QStringLiteral("sign-in-profiles"));
+
+        dialog.profileList()->setCurrentRow(0);
+        dialog.signInButton()->click();
+        QCOMPARE(facade.calls, QStringList{QStringLiteral("profile:prf_1")});
+        QVERIFY(!dialog.errorText().isEmpty());
+
+        dialog.profileList()->setCurrentRow(1);
+        dialog.removeButton()->click();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = dialog.findChild<QMessageBox *>()) && box->isVisible());
+        QVERIFY(box->text().contains(QStringLiteral("ops script key")));
+        box->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!dialog.findChild<QMessageBox *>());
+        QCOMPARE(facade.calls.size(), 1); // nothing forgotten
+        dialog.removeButton()->click();
+        QTRY_VERIFY((box = dialog.findChild<QMessageBox *>()) && box->isVisible());
+        buttonWithText(box, QStringLiteral("Remove"))->click();
+        QTRY_COMPARE(facade.calls.last(), QStringLiteral("remove:prf_2"));
+
+        dialog.addButton()->click();
+        QCOMPARE(dialog.page(), SignInDialog::FormPage);
+        QVERIFY(dialog.rememberBox()->isEnabled() && dialog.rememberBox()->isChecked());
+        QVERIFY(dialog.profileNameEdit()->isVisible());
+        dialog.apiKeyKind()->click();
+        QTest::keyClicks(dialog.apiKeyEdit(), QStringLiteral("wgk_x"));
+        dialog.signInButton()->click();
+        // Remembered: the secret goes to the keychain with the profile, then the profile signs in.
+        QCOMPARE(facade.calls.mid(facade.calls.size() - 2),
+                 (QStringList{QStringLiteral("addProfile"), QStringLiteral("profile:")}));
+    }
+
+    void theConsoleFromSignInToSignOut()
+    {
+        EngineFixture engine;
+        ConsoleController controller(engine.facade());
+        QSignalSpy quit(&controller, &ConsoleController::quitRequested);
+        controller.start();
+        SignInDialog *dialog = controller.signInDialog();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        dialog->apiKeyKind()->click();
+        QTest::keyClicks(dialog->apiKeyEdit(), QStringLiteral("wgk_placeholder"));
+        QVERIFY(!dialog->signInButton()->isEnabled()); // the engine is still starting
+        QVERIFY(engine.start());
+        const QString org = engine.createOrganization(QStringLiteral("Acme Support"));
+        const QString key = engine.createApiKey(org, QStringLiteral("desk"), Capability::Read | Capability::Manage);
+        QTRY_VERIFY(dialog->signInButton()->isEnabled());
+
+        dialog->signInButton()->click();
+        QTRY_COMPARE(dialog->errorText(), QStringLiteral("These credentials were not accepted. Check them and try again."));
+        dialog->apiKeyEdit()->clear();
+        QTest::keyClicks(dialog->apiKeyEdit(), key);
+        dialog->rememberBox()->setChecked(false);
+        EngineFixture::screenshot(dialog, QStringLiteral("sign-in"));
+        dialog->signInButton()->click();
+        QTRY_VERIFY(controller.mainWindow());
+        MainWindow *window = controller.mainWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QVERIFY(window->windowTitle().startsWith(QStringLiteral("Wagate — Acme Support (operator: API key key_")));
+        QTRY_VERIFY(!controller.signInDialog());
+
+        window->signOutAction()->trigger();
+        QTRY_VERIFY(controller.signInDialog() && controller.signInDialog()->isVisible());
+        QTRY_VERIFY(!controller.mainWindow());
+        QVERIFY(!engine.facade().principal());
+        QCOMPARE(quit.count(), 0); // signing out is not leaving
+        controller.signInDialog()->reject();
+        QTRY_COMPARE(quit.count(), 1);
+        QCOMPARE(quit.first().first().toInt(), 0);
+    }
+
+    void anEngineThatCannotStartIsExplained()
+    {
+        QTemporaryDir dir;
+        QFile blocker(dir.filePath(QStringLiteral("not-a-directory")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        EngineConfig config;
+        config.database.sqlitePath = blocker.fileName() + QStringLiteral("/wagate.db"); // a file where a directory should be
+        config.auth.secrets = QStringLiteral("file:") + dir.filePath(QStringLiteral("secrets"));
+        ApiConfig api;
+        api.port = 0;
+        EngineHost host(config, api);
+        EngineFacadeImpl facade(host, dir.path());
+        ConsoleController controller(facade);
+        QSignalSpy quit(&controller, &ConsoleController::quitRequested);
+        controller.start();
+        host.start();
+        SignInDialog *dialog = controller.signInDialog();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->findChild<QLabel *>() && !dialog->signInButton()->isEnabled());
+        QString said;
+        QTRY_VERIFY([&] {
+            for (QLabel *l : dialog->findChildren<QLabel *>())
+                if (l->isVisible() && l->text().startsWith(QStringLiteral("The gateway engine could not start:")))
+                    said = l->text();
+            return !said.isEmpty();
+        }());
+        QVERIFY2(said.size() > 40, qPrintable(said)); // with the reason, not just "error"
+        EngineFixture::screenshot(dialog, QStringLiteral("sign-in-engine-failed"));
+        dialog->reject();
+        QTRY_COMPARE(quit.count(), 1);
+        QCOMPARE(quit.first().first().toInt(), 1);
+        host.stop();
+    }
+};
+
+QTEST_MAIN(TestSignIn)
+#include "tst_signin.moc"

@@ -1,0 +1,103 @@
+#include "consolecontroller.h"
+
+#include "core/enginefacade.h"
+#include "core/logging.h"
+#include "errortext.h"
+#include "mainwindow.h"
+#include "signindialog.h"
+
+#include <QMessageBox>
+
+namespace wagate {
+
+ConsoleController::ConsoleController(EngineFacade &facade, QObject *parent) : QObject(parent), m_facade(facade)
+{
+    m_engineReady = !facade.apiBaseUrl().isEmpty();
+    connect(&facade, &EngineFacade::engineReady, this, [this] {
+        m_engineReady = true;
+        if (m_signIn)
+            m_signIn->setEngineReady(true);
+    });
+    connect(&facade, &EngineFacade::engineFailed, this, &ConsoleController::engineFailed);
+}
+
+ConsoleController::~ConsoleController()
+{
+    delete m_window;
+    delete m_signIn;
+}
+
+SignInDialog *ConsoleController::signInDialog() const
+{
+    return m_signIn;
+}
+
+MainWindow *ConsoleController::mainWindow() const
+{
+    return m_window;
+}
+
+void ConsoleController::start()
+{
+    showSignIn();
+}
+
+void ConsoleController::showSignIn()
+{
+    if (m_signIn)
+        return;
+    m_signIn = new SignInDialog(m_facade);
+    m_signIn->setAttribute(Qt::WA_DeleteOnClose);
+    m_signIn->setEngineReady(m_engineReady);
+    if (!m_engineFailure.isEmpty())
+        m_signIn->setEngineFailed(m_engineFailure);
+    connect(m_signIn, &SignInDialog::signedIn, this, &ConsoleController::showMainWindow);
+    connect(m_signIn, &QDialog::rejected, this, [this] { emit quitRequested(m_engineFailure.isEmpty() ? 0 : 1); });
+    m_signIn->show();
+}
+
+void ConsoleController::showMainWindow(const Principal &principal, const QString &operatorName)
+{
+    qCInfo(lcUi) << "signed in to" << principal.organizationId << "with" << capabilityNames(principal.capabilities);
+    m_window = new MainWindow(m_facade);
+    m_window->setAttribute(Qt::WA_DeleteOnClose);
+    m_window->setOperatorName(operatorName);
+    connect(m_window, &MainWindow::signOutRequested, this, [this] {
+        QMainWindow *window = m_window;
+        m_window = nullptr;
+        m_facade.signOut();
+        showSignIn(); // first, so there is always a window to come back to
+        if (window) {
+            window->disconnect(this);
+            window->close();
+        }
+    });
+    connect(m_window, &QObject::destroyed, this, [this] {
+        if (!m_signIn)
+            emit quitRequested(0);
+    });
+    m_window->show();
+}
+
+void ConsoleController::engineFailed(const QString &message)
+{
+    qCWarning(lcUi) << "engine failed:" << message;
+    m_engineFailure = message;
+    if (m_signIn) {
+        m_signIn->setEngineFailed(message);
+        return;
+    }
+    if (!m_window) {
+        emit quitRequested(1);
+        return;
+    }
+    // The main window shows it in its message bar; also say it where nobody can miss it.
+    auto *box = new QMessageBox(QMessageBox::Critical, tr("Wagate"),
+                                tr("The gateway engine stopped: %1").arg(ErrorText::clause(message)), QMessageBox::Ok,
+                                m_window);
+    box->setInformativeText(tr("Sessions are not served until Wagate is restarted."));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace wagate

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/principal.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace wagate {
+
+class EngineFacade;
+class MainWindow;
+class SignInDialog;
+
+//! The console's course from start to quit: sign-in while the engine starts, then the main window,
+//! back to sign-in on sign-out; an engine that cannot start is explained in plain words. The app
+//! creates one and runs the event loop; everything visible lives here and below.
+class ConsoleController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConsoleController(EngineFacade &facade, QObject *parent = nullptr);
+    ~ConsoleController() override;
+
+    //! Shows the sign-in dialog; the engine may still be starting.
+    void start();
+
+    SignInDialog *signInDialog() const;
+    MainWindow *mainWindow() const;
+
+signals:
+    //! The person chose to leave (closed the sign-in dialog or the window, or the engine failed).
+    void quitRequested(int exitCode);
+
+private:
+    void showSignIn();
+    void showMainWindow(const Principal &principal, const QString &operatorName);
+    void engineFailed(const QString &message);
+
+    EngineFacade &m_facade;
+    QPointer<SignInDialog> m_signIn;
+    QPointer<MainWindow> m_window;
+    bool m_engineReady = false;
+    QString m_engineFailure;
+};
+
+} // namespace wagate

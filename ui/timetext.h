@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace wagate {
+
+//! Times as people say them. Every function takes "now" so views and tests agree on it.
+class TimeText
+{
+    Q_DECLARE_TR_FUNCTIONS(TimeText)
+public:
+    //! "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", "12 Mar 2024"; "never" for 0.
+    static QString relative(qint64 atMs, qint64 nowMs);
+    //! "09:14" today, "yesterday 18:02", "Mon 09:14" this week, "12 Mar 09:14" this year, else with the year.
+    static QString clock(qint64 atMs, qint64 nowMs);
+    //! How long until relative() of atMs reads differently (ms), so a view refreshes exactly then.
+    static qint64 relativeValidForMs(qint64 atMs, qint64 nowMs);
+    static qint64 nowMs();
+};
+
+} // namespace wagate
