@@ -3,7 +3,9 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QStandardPaths>
+#include <QUrl>
 
 namespace wagate {
 
@@ -102,13 +104,6 @@ CommandLine parseCommandLine(const QStringList &arguments)
         return cl;
     }
 
-    // Options for capabilities that are not built yet are refused, never silently ignored.
-    for (const auto *o : {&waUrl, &waRootKey}) {
-        if (p.isSet(*o)) {
-            cl.error = QStringLiteral("--%1 is not available yet in this version of Wagate").arg(o->names().constFirst());
-            return cl;
-        }
-    }
 
     cl.dataDir = p.isSet(dataDir) ? QDir(p.value(dataDir)).absolutePath() : defaultDataDir();
     cl.engine.database.sqlitePath = QDir(cl.dataDir).filePath(QStringLiteral("wagate.db"));
@@ -131,6 +126,25 @@ CommandLine parseCommandLine(const QStringList &arguments)
         return cl;
     }
     cl.api.allowedHosts = p.values(allowedHost);
+
+    if (p.isSet(waUrl)) {
+        const QUrl url(p.value(waUrl), QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"ws" && url.scheme() != u"wss") || url.host().isEmpty()) {
+            cl.error = QStringLiteral("--wa-url must be a ws:// or wss:// URL, e.g. wss://web.whatsapp.com/ws/chat");
+            return cl;
+        }
+        cl.engine.whatsapp.url = url;
+    }
+    if (p.isSet(waRootKey)) {
+        const QString hex = p.value(waRootKey).trimmed();
+        const QByteArray key = QByteArray::fromHex(hex.toLatin1());
+        static const QRegularExpression hexDigits(QStringLiteral("^[0-9A-Fa-f]{64}$"));
+        if (!hexDigits.match(hex).hasMatch() || key.size() != 32) {
+            cl.error = QStringLiteral("--wa-root-key must be 64 hex digits (a 32-byte public key)");
+            return cl;
+        }
+        cl.engine.whatsapp.rootKey = key;
+    }
 
     AuthConfig &auth = cl.engine.auth;
     auth.jwks = p.values(jwks);

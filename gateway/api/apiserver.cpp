@@ -46,6 +46,7 @@ ApiServer::ApiServer(Engine &engine, ApiConfig config, QObject *parent)
     registerAuthRoutes(m_router, m_engine);
     m_streams = new EventStreams(m_engine.events(), m_engine.sessionRepository(), this);
     registerEventRoutes(m_router, m_engine, *m_streams);
+    registerPairingRoutes(m_router, m_engine, this);
 }
 
 ApiServer::~ApiServer() = default;

@@ -85,5 +85,7 @@ void registerApiKeyRoutes(Router &router, Engine &engine);
 void registerSystemRoutes(Router &router, Engine &engine, ApiServer &server);
 void registerAuthRoutes(Router &router, Engine &engine);
 void registerEventRoutes(Router &router, Engine &engine, EventStreams &streams);
+//! context owns the answers that wait for a code.
+void registerPairingRoutes(Router &router, Engine &engine, QObject *context);
 
 } // namespace wagate

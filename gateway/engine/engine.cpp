@@ -10,6 +10,7 @@
 #include "sessionservice.h"
 #include "store/organizationrepository.h"
 #include "store/sessionrepository.h"
+#include "wasessionconnection.h"
 
 #include <QHostInfo>
 #include <QPointer>
@@ -40,6 +41,7 @@ Engine::~Engine()
     // Members that hold prepared statements go before the connection they belong to.
     m_service.reset();
     m_manager.reset();
+    m_ownFactory.reset();
     m_auth.reset();
     m_secrets.reset();
     m_orgs.reset();
@@ -102,6 +104,10 @@ void Engine::start(std::function<void(Result<void>)> done)
             if (!self->m_vault) {
                 self->m_ownVault = std::make_unique<CredentialCipherVault>(cipher);
                 self->m_vault = self->m_ownVault.get();
+            }
+            if (!self->m_factory) {
+                self->m_ownFactory = std::make_unique<WaConnectionFactory>(self->m_config.whatsapp);
+                self->m_factory = self->m_ownFactory.get();
             }
             self->m_manager->setConnectionFactory(self->m_factory);
             self->m_manager->setCredentialVault(self->m_vault);

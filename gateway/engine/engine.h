@@ -4,6 +4,7 @@
 #include "core/result.h"
 #include "sessionmanager.h"
 #include "store/database.h"
+#include "wa/client/waconnection.h"
 
 #include <QObject>
 
@@ -28,6 +29,8 @@ struct EngineConfig
     AuthConfig auth;
     //! The process's one door to the OS keychain; needed when auth.secrets is "keychain".
     KeychainQueue *keychain = nullptr;
+    //! Where sessions connect: WhatsApp itself by default (URL, trusted root key, timings).
+    wa::WaConnectionOptions whatsapp;
 };
 
 //! The engine's services on its worker thread: the store connection, the repositories, the session
@@ -78,6 +81,7 @@ private:
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<CredentialVault> m_ownVault;
+    std::unique_ptr<SessionConnectionFactory> m_ownFactory;
     bool m_started = false;
 };
 

@@ -86,14 +86,16 @@ Result<SessionManager::Runtime *> SessionManager::ensureConnection(const Session
             auto sealed = m_repo.credentials(session.id);
             if (!sealed)
                 return sealed.error();
-            if (!sealed->isEmpty()) {
-                if (!m_vault)
-                    return Error::unavailable(QStringLiteral("the secret store is not available"));
-                auto opened = m_vault->open(session.id, *sealed);
-                if (!opened)
-                    return opened.error();
-                credentials = *opened;
+            if (sealed->isEmpty())
+                return Error::failedPrecondition(QStringLiteral("the credentials of this session are missing; link the number again"));
+            if (!m_vault)
+                return Error::unavailable(QStringLiteral("the secret store is not available"));
+            auto opened = m_vault->open(session.id, *sealed);
+            if (!opened) {
+                qCWarning(lcEngine).noquote() << "credentials of" << session.id << "cannot be opened:" << opened.error().message;
+                return Error::failedPrecondition(QStringLiteral("the stored credentials of this session cannot be read; link the number again"));
             }
+            credentials = *opened;
         }
         rt->connection = m_factory->create(session, credentials);
         wire(rt);

@@ -121,7 +121,8 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("listen without port") << QStringList{"--headless", "--listen", "127.0.0.1"} << "--listen must be HOST:PORT";
         QTest::newRow("bad database url") << QStringList{"--headless", "--database", "mysql://x"} << "--database must be postgres://";
-        QTest::newRow("not built yet") << QStringList{"--headless", "--wa-root-key", "00"} << "not available yet";
+        QTest::newRow("short root key") << QStringList{"--headless", "--wa-root-key", "00"} << "--wa-root-key must be 64 hex digits";
+        QTest::newRow("http endpoint") << QStringList{"--headless", "--wa-url", "http://x/ws/chat"} << "--wa-url must be a ws:// or wss://";
         QTest::newRow("bad secrets") << QStringList{"--headless", "--secrets", "vault"} << "--secrets";
         QTest::newRow("operator without role") << QStringList{"operators", "add", "--org", "org_x", "--username", "u"} << "usage: wagate operators add";
         QTest::newRow("unknown option") << QStringList{"--frobnicate"} << "Unknown option";

@@ -237,8 +237,7 @@ private slots:
         // 415
         row("form body", "POST", "/api/v1/sessions", A, "label=x", 415, "unsupported_media_type", "application/x-www-form-urlencoded");
         row("text body on :start", "POST", "/api/v1/sessions/{A}:start", A, "go", 415, "unsupported_media_type", "text/plain");
-        // 503: a linked session cannot start without the WhatsApp engine in this build
-        row(":start paired without engine", "POST", "/api/v1/sessions/{P}:start", A, "", 503, "unavailable");
+        row(":start linked without stored credentials", "POST", "/api/v1/sessions/{P}:start", A, "", 409, "failed_precondition");
     }
 
     void routes()

@@ -1,0 +1,123 @@
+#include "wasessionconnection.h"
+
+#include "core/logging.h"
+#include "core/session.h"
+#include "wa/binary/jid.h"
+
+#include <QTimer>
+
+namespace wagate {
+
+using wa::DisconnectOutcome;
+
+DisconnectKind WaSessionConnection::kindOf(DisconnectOutcome outcome)
+{
+    switch (outcome) {
+    case DisconnectOutcome::Retryable:
+    case DisconnectOutcome::Restart:
+    case DisconnectOutcome::HandshakeFailed:
+    case DisconnectOutcome::ProtocolError:
+    case DisconnectOutcome::FrameTooLarge:
+    case DisconnectOutcome::Closed:
+        return DisconnectKind::Retryable;
+    case DisconnectOutcome::LoggedOut:
+    case DisconnectOutcome::Banned:
+        return DisconnectKind::LoggedOut;
+    case DisconnectOutcome::Replaced:
+        return DisconnectKind::Replaced;
+    case DisconnectOutcome::TemporarilyBanned:
+    case DisconnectOutcome::Outdated:
+    case DisconnectOutcome::Rejected:
+    case DisconnectOutcome::BadCertificate:
+    case DisconnectOutcome::PairingFailed:
+    case DisconnectOutcome::PairingExpired:
+        return DisconnectKind::Fatal;
+    }
+    return DisconnectKind::Retryable;
+}
+
+WaSessionConnection::WaSessionConnection(const QByteArray &credentials, const wa::WaConnectionOptions &options, QObject *parent)
+    : SessionConnection(parent)
+{
+    wa::AuthState state = wa::AuthState::createNew();
+    if (!credentials.isEmpty()) {
+        auto parsed = wa::AuthState::parse(credentials);
+        if (parsed)
+            state = *parsed;
+        else
+            m_unreadable = parsed.error().message;
+    }
+    m_connection = std::make_unique<wa::WaConnection>(std::move(state), options);
+    wire();
+}
+
+WaSessionConnection::~WaSessionConnection() = default;
+
+void WaSessionConnection::wire()
+{
+    wa::WaConnection *c = m_connection.get();
+    connect(c, &wa::WaConnection::connecting, this, &SessionConnection::connecting);
+    connect(c, &wa::WaConnection::qrCode, this, &SessionConnection::qrCode);
+    connect(c, &wa::WaConnection::pairingCode, this, &SessionConnection::pairingCode);
+    connect(c, &wa::WaConnection::authStateChanged, this, &SessionConnection::credentialsChanged);
+    connect(c, &wa::WaConnection::loggedIn, this, &SessionConnection::loggedIn);
+    connect(c, &wa::WaConnection::pairingExpired, this, &SessionConnection::pairingExpired);
+    connect(c, &wa::WaConnection::paired, this,
+            [this](const QString &jid, const QString &lid, const QString &platform, const QString &businessName) {
+                const auto parsed = wa::Jid::parse(jid);
+                emit paired(PairedAccount{parsed ? parsed->user() : QString(), jid, lid, platform, businessName});
+            });
+    connect(c, &wa::WaConnection::disconnected, this, [this](DisconnectOutcome outcome, const QString &code, const QString &message) {
+        if (outcome == DisconnectOutcome::Closed)
+            return; // we closed it; nothing to tell
+        QString detail = message;
+        if (!code.isEmpty() && !message.contains(code))
+            detail += QStringLiteral(" (%1)").arg(code);
+        emit disconnected(kindOf(outcome), QString::fromLatin1(wa::disconnectOutcomeName(outcome)), detail);
+    });
+}
+
+void WaSessionConnection::connectToWhatsApp()
+{
+    if (!m_unreadable.isEmpty()) {
+        // Said on the next turn of the event loop, like any other outcome of an attempt.
+        QTimer::singleShot(0, this, [this] {
+            emit disconnected(DisconnectKind::Fatal, QStringLiteral("credentials_unreadable"),
+                              QStringLiteral("The stored credentials cannot be read (%1). Link the number again.").arg(m_unreadable));
+        });
+        return;
+    }
+    m_connection->connectToWhatsApp();
+}
+
+void WaSessionConnection::beginQrPairing()
+{
+    m_connection->connectToWhatsApp();
+}
+
+void WaSessionConnection::beginCodePairing(const QString &phoneNumber)
+{
+    if (auto r = m_connection->requestPairingCode(phoneNumber); !r) {
+        const QString message = r.error().message;
+        QTimer::singleShot(0, this, [this, message] {
+            emit disconnected(DisconnectKind::Fatal, QStringLiteral("pairing_failed"), message);
+        });
+    }
+}
+
+void WaSessionConnection::disconnectFromWhatsApp()
+{
+    m_connection->disconnectFromWhatsApp();
+}
+
+void WaSessionConnection::logout()
+{
+    m_connection->logout();
+}
+
+std::unique_ptr<SessionConnection> WaConnectionFactory::create(const SessionInfo &, const QByteArray &credentials)
+{
+    return std::make_unique<WaSessionConnection>(credentials, m_options);
+}
+
+} // namespace wagate
