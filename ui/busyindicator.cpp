@@ -57,13 +57,13 @@ void CountdownPie::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::Antialiasing);
     const int side = std::min(width(), height());
     const QRectF r((width() - side) / 2.0 + 1, (height() - side) / 2.0 + 1, side - 2, side - 2);
-    const QColor c = palette().color(QPalette::WindowText);
-    p.setPen(QPen(c, 1.2));
+    // The time left, in the highlight colour inside a quiet ring.
+    p.setPen(QPen(palette().color(QPalette::Mid), 1.2));
     p.setBrush(Qt::NoBrush);
     p.drawEllipse(r);
     p.setPen(Qt::NoPen);
-    p.setBrush(c);
-    p.drawPie(r, 90 * 16, int(m_fraction * 360 * 16));
+    p.setBrush(palette().color(QPalette::Highlight));
+    p.drawPie(r.adjusted(1.5, 1.5, -1.5, -1.5), 90 * 16, int(m_fraction * 360 * 16));
 }
 
 } // namespace wagate

@@ -4,6 +4,7 @@
 #include "core/enginefacade.h"
 #include "core/logging.h"
 #include "errortext.h"
+#include "noticeframe.h"
 #include "phonenumber.h"
 #include "problemadvice.h"
 #include "qrcodewidget.h"
@@ -520,6 +521,8 @@ void LinkNumberDialog::render()
         updateCountdown();
 
     m_close->setText(m_stage == Stage::Linked ? tr("Close") : tr("Cancel"));
+    if (isVisible())
+        growToFit(this);
 }
 
 void LinkNumberDialog::updateCountdown()

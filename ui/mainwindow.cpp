@@ -3,6 +3,7 @@
 #include "actionicons.h"
 #include "core/enginefacade.h"
 #include "core/logging.h"
+#include "elidedlabel.h"
 #include "errortext.h"
 #include "linknumberdialog.h"
 #include "messagebar.h"
@@ -31,6 +32,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -175,14 +177,14 @@ void MainWindow::buildActions()
     connect(m_copyPhone, &QAction::triggered, this, [this] {
         if (const auto s = currentSession(); s && !s->phoneNumber.isEmpty()) {
             QApplication::clipboard()->setText(s->phoneNumber);
-            statusBar()->showMessage(tr("Copied %1").arg(s->phoneNumber), 3000);
+            flash(tr("Copied %1").arg(s->phoneNumber));
         }
     });
     m_copyId = new QAction(tr("Copy session id"), this);
     connect(m_copyId, &QAction::triggered, this, [this] {
         if (const QString id = currentSessionId(); !id.isEmpty()) {
             QApplication::clipboard()->setText(id);
-            statusBar()->showMessage(tr("Copied %1").arg(id), 3000);
+            flash(tr("Copied %1").arg(id));
         }
     });
     m_signOut = new QAction(tr("Sign out"), this);
@@ -338,17 +340,23 @@ void MainWindow::buildCentral()
     connect(m_details, &SessionDetailsPane::linkRequested, this, &MainWindow::openLinkDialog);
     connect(m_details, &SessionDetailsPane::startRequested, this, &MainWindow::startSession);
     connect(m_details, &SessionDetailsPane::editRequested, this, &MainWindow::openEditDialog);
-    connect(m_details, &SessionDetailsPane::copied, this, [this](const QString &what) { statusBar()->showMessage(what, 3000); });
+    connect(m_details, &SessionDetailsPane::copied, this, &MainWindow::flash);
 }
 
 void MainWindow::buildStatusBar()
 {
+    // One widget for the whole bar, so the counts and the engine state are never pushed out by
+    // a passing message; confirmations get their own place.
     QStatusBar *bar = statusBar();
-    m_api = new QLabel(bar);
+    auto *content = new QWidget(bar);
+    auto *h = new QHBoxLayout(content);
+    h->setContentsMargins(4, 0, 4, 0);
+    h->setSpacing(6);
+    m_api = new QLabel(content);
     m_api->setTextInteractionFlags(Qt::TextSelectableByMouse);
     const QString url = m_facade.apiBaseUrl();
     m_api->setText(url.isEmpty() ? tr("API not running") : tr("API %1").arg(url));
-    m_copyApi = new QToolButton(bar);
+    m_copyApi = new QToolButton(content);
     m_copyApi->setIcon(ActionIcons::copy());
     m_copyApi->setText(tr("Copy"));
     m_copyApi->setToolTip(tr("Copy the API address for scripts"));
@@ -359,14 +367,33 @@ void MainWindow::buildStatusBar()
         if (url.isEmpty())
             return;
         QApplication::clipboard()->setText(url);
-        statusBar()->showMessage(tr("Copied %1").arg(url), 3000);
+        flash(tr("Copied %1").arg(url));
     });
-    m_counts = new QLabel(bar);
-    m_engine = new QLabel(tr("engine OK"), bar);
-    bar->addWidget(m_api);
-    bar->addWidget(m_copyApi);
-    bar->addPermanentWidget(m_counts);
-    bar->addPermanentWidget(m_engine);
+    m_flash = new QLabel(content);
+    m_flash->setForegroundRole(QPalette::PlaceholderText);
+    m_flashTimer = new QTimer(this);
+    m_flashTimer->setSingleShot(true);
+    m_flashTimer->setInterval(4000);
+    connect(m_flashTimer, &QTimer::timeout, m_flash, &QLabel::clear);
+    m_counts = new ElidedLabel(content);
+    m_counts->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_counts->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_engine = new QLabel(tr("engine OK"), content);
+    auto *dot = new QLabel(QStringLiteral("·"), content);
+    h->addWidget(m_api);
+    h->addWidget(m_copyApi);
+    h->addWidget(m_flash);
+    h->addWidget(m_counts, 1);
+    h->addWidget(dot);
+    h->addWidget(m_engine);
+    bar->addWidget(content, 1);
+    bar->setSizeGripEnabled(false);
+}
+
+void MainWindow::flash(const QString &text)
+{
+    m_flash->setText(text);
+    m_flashTimer->start();
 }
 
 void MainWindow::buildMenus()
@@ -535,14 +562,15 @@ void MainWindow::updateCounts()
             parts << text;
     };
     const int waiting = counts.value(SessionStatus::ScanQrCode) + counts.value(SessionStatus::PairingCode);
-    add(counts.value(SessionStatus::Working), tr("%n working", nullptr, counts.value(SessionStatus::Working)));
+    // What needs a person first, then the rest.
+    add(counts.value(SessionStatus::Failed), tr("%n failed", nullptr, counts.value(SessionStatus::Failed)));
+    add(counts.value(SessionStatus::LoggedOut), tr("%n logged out", nullptr, counts.value(SessionStatus::LoggedOut)));
     add(counts.value(SessionStatus::Reconnecting), tr("%n reconnecting", nullptr, counts.value(SessionStatus::Reconnecting)));
+    add(counts.value(SessionStatus::Working), tr("%n working", nullptr, counts.value(SessionStatus::Working)));
     add(counts.value(SessionStatus::Starting), tr("%n starting", nullptr, counts.value(SessionStatus::Starting)));
     add(waiting, tr("%n waiting for a phone", nullptr, waiting));
     add(counts.value(SessionStatus::Stopped), tr("%n stopped", nullptr, counts.value(SessionStatus::Stopped)));
     add(counts.value(SessionStatus::Unpaired), tr("%n not linked", nullptr, counts.value(SessionStatus::Unpaired)));
-    add(counts.value(SessionStatus::Failed), tr("%n failed", nullptr, counts.value(SessionStatus::Failed)));
-    add(counts.value(SessionStatus::LoggedOut), tr("%n logged out", nullptr, counts.value(SessionStatus::LoggedOut)));
     m_counts->setText(parts.isEmpty() ? tr("no sessions") : parts.join(QStringLiteral(" · ")));
     updateEmptyState();
 }
@@ -580,7 +608,7 @@ SessionDialog *MainWindow::openNewSessionDialog()
             selectSession(s.id);
         else
             m_selectWhenAdded = s.id;
-        statusBar()->showMessage(tr("Created “%1”. Link a number to it next.").arg(s.label), 5000);
+        flash(tr("Created “%1”. Link a number to it next.").arg(s.label));
     });
     dialog->open();
     return dialog;
@@ -605,7 +633,7 @@ LinkNumberDialog *MainWindow::openLinkDialog(const QString &id)
     auto *dialog = new LinkNumberDialog(m_facade, *s, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &LinkNumberDialog::linked, this, [this](const SessionInfo &linked) {
-        statusBar()->showMessage(tr("Linked %1 to “%2”").arg(PhoneNumber::format(linked.phoneNumber), linked.label), 5000);
+        flash(tr("Linked %1 to “%2”").arg(PhoneNumber::format(linked.phoneNumber), linked.label));
     });
     dialog->open();
     return dialog;
@@ -685,7 +713,7 @@ void MainWindow::confirmDelete(const QString &id)
             if (!r)
                 self->reportFailure(tr("Could not delete “%1”."), label, r.error());
             else
-                self->statusBar()->showMessage(tr("Deleted “%1”").arg(label), 5000);
+                self->flash(tr("Deleted “%1”").arg(label));
         });
     });
     box->open();

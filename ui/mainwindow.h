@@ -13,11 +13,13 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTableView;
+class QTimer;
 class QToolButton;
 
 namespace wagate {
 
 class EngineFacade;
+class ElidedLabel;
 class LinkNumberDialog;
 class MessageBar;
 class SessionDetailsPane;
@@ -95,6 +97,8 @@ private:
     void updateEmptyState();
     void updateTitle();
     void reportFailure(const QString &what, const QString &label, const Error &error);
+    //! A short confirmation in the status bar ("Copied …") that fades after a few seconds.
+    void flash(const QString &text);
     bool canManage() const;
 
     EngineFacade &m_facade;
@@ -114,8 +118,10 @@ private:
     MessageBar *m_messages = nullptr;
     QLabel *m_api = nullptr;
     QToolButton *m_copyApi = nullptr;
-    QLabel *m_counts = nullptr;
+    QLabel *m_flash = nullptr;
+    ElidedLabel *m_counts = nullptr;
     QLabel *m_engine = nullptr;
+    QTimer *m_flashTimer = nullptr;
 
     QAction *m_new = nullptr;
     QAction *m_start = nullptr;

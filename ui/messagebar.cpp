@@ -8,10 +8,9 @@
 
 namespace wagate {
 
-MessageBar::MessageBar(QWidget *parent) : QFrame(parent)
+MessageBar::MessageBar(QWidget *parent) : NoticeFrame(parent)
 {
     setObjectName(QStringLiteral("messageBar"));
-    setFrameShape(QFrame::StyledPanel);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(10, 6, 6, 6);
     m_icon = new QLabel(this);
@@ -36,9 +35,7 @@ void MessageBar::showMessage(Kind kind, const QString &text)
     const bool error = kind == Kind::Error;
     m_icon->setPixmap((error ? ActionIcons::error() : ActionIcons::info()).pixmap(18, 18));
     // Tinted background and border; the icon and the words carry the meaning as well.
-    setStyleSheet(error ? QStringLiteral("#messageBar { background: #fdecea; border: 1px solid #c5221f; border-radius: 4px; }")
-                        : QStringLiteral("#messageBar { background: #e8f0fe; border: 1px solid #175fc7; border-radius: 4px; }"));
-    m_text->setStyleSheet(QStringLiteral("color: #202124;"));
+    setTone(error ? Tone::Error : Tone::Info);
     setAccessibleDescription(text);
     show();
 }

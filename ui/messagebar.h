@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QFrame>
+#include "noticeframe.h"
 
 class QLabel;
 class QToolButton;
@@ -9,7 +9,7 @@ namespace wagate {
 
 //! A strip above the content that says what just went wrong (or right) without a modal box, and
 //! stays until it is dismissed or replaced.
-class MessageBar : public QFrame
+class MessageBar : public NoticeFrame
 {
     Q_OBJECT
 public:

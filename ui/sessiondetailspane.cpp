@@ -1,6 +1,7 @@
 #include "sessiondetailspane.h"
 
 #include "actionicons.h"
+#include "noticeframe.h"
 #include "phonenumber.h"
 #include "problemadvice.h"
 #include "sessionstatuslook.h"
@@ -14,7 +15,6 @@
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
-#include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -39,17 +39,16 @@ SessionDetailsPane::SessionDetailsPane(QWidget *parent) : QWidget(parent)
     setObjectName(QStringLiteral("sessionDetails"));
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    m_stack = new QStackedWidget(this);
-    outer->addWidget(m_stack);
-
-    auto *empty = new QLabel(tr("Select a session to see its status, its number and what happened to it."), m_stack);
+    auto *empty = new QLabel(tr("Select a session to see its status, its number and what happened to it."), this);
     empty->setWordWrap(true);
     empty->setAlignment(Qt::AlignCenter);
     empty->setMargin(16);
     empty->setForegroundRole(QPalette::PlaceholderText);
-    m_stack->addWidget(empty);
+    m_empty = empty;
+    outer->addWidget(m_empty);
 
-    auto *page = new QWidget(m_stack);
+    auto *page = new QWidget(this);
+    m_page = page;
     auto *v = new QVBoxLayout(page);
     v->setContentsMargins(12, 10, 12, 10);
     v->setSpacing(6);
@@ -90,7 +89,7 @@ SessionDetailsPane::SessionDetailsPane(QWidget *parent) : QWidget(parent)
         emit copied(tr("Copied %1").arg(m_session->phoneNumber));
     });
 
-    m_problemBox = new QFrame(page);
+    m_problemBox = new NoticeFrame(page);
     m_problemBox->setObjectName(QStringLiteral("problemBox"));
     auto *pv = new QVBoxLayout(m_problemBox);
     pv->setContentsMargins(10, 8, 10, 8);
@@ -132,7 +131,10 @@ SessionDetailsPane::SessionDetailsPane(QWidget *parent) : QWidget(parent)
     m_timeline->setSelectionMode(QAbstractItemView::NoSelection);
     m_timeline->setFrameShape(QFrame::NoFrame);
     m_timeline->setUniformItemSizes(true);
-    m_timeline->setMinimumHeight(120);
+    m_timeline->setMinimumHeight(90);
+    // Takes the room that is left, but never asks for more: the pane should not need scrolling.
+    m_timeline->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    m_timeline->setIconSize(QSize(14, 14));
     m_timeline->setAccessibleName(tr("Timeline"));
     m_timeline->viewport()->setAutoFillBackground(false);
     v->addWidget(m_timeline, 1);
@@ -162,7 +164,7 @@ SessionDetailsPane::SessionDetailsPane(QWidget *parent) : QWidget(parent)
             emit editRequested(m_session->id);
     });
 
-    m_stack->addWidget(page);
+    outer->addWidget(page, 1);
     refresh();
 }
 
@@ -220,11 +222,10 @@ QString SessionDetailsPane::problemText() const
 
 void SessionDetailsPane::refresh()
 {
-    if (!m_session) {
-        m_stack->setCurrentIndex(0);
+    m_empty->setVisible(!m_session);
+    m_page->setVisible(m_session.has_value());
+    if (!m_session)
         return;
-    }
-    m_stack->setCurrentIndex(1);
     const SessionInfo &s = *m_session;
     m_title->setText(s.label);
 
@@ -253,10 +254,7 @@ void SessionDetailsPane::refresh()
     m_problemBox->setVisible(!advice.isEmpty());
     if (!advice.isEmpty()) {
         const bool problem = advice.tone == ProblemAdvice::Tone::Problem;
-        m_problemBox->setStyleSheet(
-            problem ? QStringLiteral("#problemBox { background: #fdecea; border: 1px solid #c5221f; border-radius: 4px; }"
-                                     " #problemBox QLabel { color: #202124; }")
-                    : QStringLiteral("#problemBox { border: 1px solid palette(mid); border-radius: 4px; }"));
+        m_problemBox->setTone(problem ? NoticeFrame::Tone::Error : NoticeFrame::Tone::Neutral);
         m_problemWhat->setText(advice.what);
         m_problemToDo->setText(advice.toDo);
         m_problemDetail->setText(advice.detail.isEmpty() ? QString() : tr("Details: %1").arg(advice.detail));

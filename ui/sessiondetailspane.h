@@ -11,10 +11,11 @@ class QFrame;
 class QLabel;
 class QListView;
 class QPushButton;
-class QStackedWidget;
 class QToolButton;
 
 namespace wagate {
+
+class NoticeFrame;
 
 //! Everything about the selected session on one side of the table: the status in shape, colour and
 //! words, the number (formatted to read, copied as digits), what is wrong and the button that fixes
@@ -56,13 +57,14 @@ private:
     bool m_manageAllowed = true;
     QString m_whyNot;
 
-    QStackedWidget *m_stack;
+    QWidget *m_empty;
+    QWidget *m_page;
     QLabel *m_title;
     QLabel *m_statusIcon;
     QLabel *m_status;
     QLabel *m_phone;
     QToolButton *m_copyPhone;
-    QFrame *m_problemBox;
+    NoticeFrame *m_problemBox;
     QLabel *m_problemWhat;
     QLabel *m_problemToDo;
     QLabel *m_problemDetail;

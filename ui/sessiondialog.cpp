@@ -2,6 +2,7 @@
 
 #include "core/enginefacade.h"
 #include "errortext.h"
+#include "noticeframe.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -69,7 +70,9 @@ void SessionDialog::build()
     labelBox->setSpacing(2);
     labelBox->addWidget(m_label);
     labelBox->addWidget(m_labelProblem);
-    form->addRow(tr("&Label:"), labelBox);
+    auto *labelCaption = new QLabel(tr("&Label:"), this);
+    labelCaption->setBuddy(m_label);
+    form->addRow(labelCaption, labelBox);
 
     m_perMin = new QSpinBox(this);
     m_perMin->setRange(limits::kMinRatePerMin, limits::kMaxRatePerMin);
@@ -131,11 +134,15 @@ void SessionDialog::validate()
             problem = tr("The name cannot contain control characters.");
     m_labelProblem->setText(problem);
     m_labelProblem->setVisible(!problem.isEmpty());
+    if (!problem.isEmpty() && isVisible())
+        growToFit(this);
 
     if (m_perHour->value() < m_perMin->value()) {
         m_rateHint->setText(tr("The hourly limit is lower than the per-minute one, so at most %n messages go out in any hour.",
                                nullptr, m_perHour->value()));
         m_rateHint->show();
+        if (isVisible())
+            growToFit(this);
     } else {
         m_rateHint->hide();
     }
@@ -164,6 +171,7 @@ void SessionDialog::accept()
         if (!r) {
             self->m_error->setText(ErrorText::forAction(r.error()));
             self->m_error->show();
+            growToFit(self);
             if (r.error().details.value(QStringLiteral("field")).toString() == QLatin1String("label"))
                 self->m_label->setFocus();
             return;

@@ -2,7 +2,9 @@
 
 #include "busyindicator.h"
 #include "errortext.h"
+#include "noticeframe.h"
 
+#include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QFormLayout>
@@ -11,11 +13,13 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStackedWidget>
+#include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
 namespace wagate {
@@ -24,6 +28,49 @@ namespace {
 
 enum KindPage { AccountKindPage, KeyKindPage, TokenKindPage };
 constexpr int kProfileIdRole = Qt::UserRole + 1;
+
+//! Two lines per profile: its name, and in quieter type what kind of sign-in it is.
+class ProfileDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        // The raw text: the style option's copy has its newline turned into a line separator.
+        const QString text = index.data(Qt::DisplayRole).toString();
+        const QString name = text.section(u'\n', 0, 0);
+        const QString kind = text.section(u'\n', 1);
+        opt.text.clear();
+        const QWidget *w = opt.widget;
+        QStyle *style = w ? w->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, w);
+        const QRect r = opt.rect.adjusted(8, 4, -8, -4);
+        const bool selected = opt.state & QStyle::State_Selected;
+        QFont bold = opt.font;
+        bold.setBold(true);
+        painter->save();
+        painter->setFont(bold);
+        painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        const int line = QFontMetrics(bold).height();
+        painter->drawText(QRect(r.left(), r.top(), r.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetrics(bold).elidedText(name, Qt::ElideRight, r.width()));
+        painter->setFont(opt.font);
+        painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
+        painter->drawText(QRect(r.left(), r.top() + line, r.width(), r.height() - line), Qt::AlignLeft | Qt::AlignTop,
+                          opt.fontMetrics.elidedText(kind, Qt::ElideRight, r.width()));
+        painter->restore();
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const override
+    {
+        QFont bold = option.font;
+        bold.setBold(true);
+        return {200, QFontMetrics(bold).height() + option.fontMetrics.height() + 10};
+    }
+};
 
 QString kindText(const SignInProfile &p)
 {
@@ -53,12 +100,22 @@ SignInDialog::SignInDialog(EngineFacade &facade, QWidget *parent) : QDialog(pare
     title->setFont(tf);
     v->addWidget(title);
 
-    m_keychain = new QLabel(this);
+    m_keychainBox = new NoticeFrame(this);
+    m_keychainBox->setTone(NoticeFrame::Tone::Warning);
+    auto *kv = new QVBoxLayout(m_keychainBox);
+    kv->setContentsMargins(10, 8, 10, 8);
+    m_keychain = new QLabel(m_keychainBox);
     m_keychain->setObjectName(QStringLiteral("keychainNotice"));
     m_keychain->setWordWrap(true);
-    m_keychain->setStyleSheet(QStringLiteral("#keychainNotice { background: #fef7e0; border: 1px solid #a85700;"
-                                             " border-radius: 4px; padding: 6px; color: #202124; }"));
-    v->addWidget(m_keychain);
+    m_keychainDetail = new QLabel(m_keychainBox);
+    m_keychainDetail->setWordWrap(true);
+    m_keychainDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont small = m_keychainDetail->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    m_keychainDetail->setFont(small);
+    kv->addWidget(m_keychain);
+    kv->addWidget(m_keychainDetail);
+    v->addWidget(m_keychainBox);
 
     m_stack = new QStackedWidget(this);
     v->addWidget(m_stack, 1);
@@ -113,7 +170,7 @@ void SignInDialog::buildProfilesPage()
     v->addWidget(new QLabel(tr("Saved profiles:"), page));
     m_profiles = new QListWidget(page);
     m_profiles->setAccessibleName(tr("Saved profiles"));
-    m_profiles->setAlternatingRowColors(true);
+    m_profiles->setItemDelegate(new ProfileDelegate(m_profiles));
     v->addWidget(m_profiles, 1);
     auto *row = new QHBoxLayout;
     m_add = new QPushButton(tr("Add profile…"), page);
@@ -244,9 +301,10 @@ void SignInDialog::reloadProfiles()
 {
     // The facade learns about the keychain asynchronously and announces it with profilesChanged.
     const QString problem = m_facade.keychainProblem();
-    m_keychain->setText(tr("Profiles cannot be remembered on this computer: %1 Nothing is saved; "
-                           "you can still sign in each time.").arg(ErrorText::clause(problem)));
-    m_keychain->setVisible(!problem.isEmpty());
+    m_keychain->setText(tr("The system keychain is not available, so sign-ins cannot be remembered on this computer. "
+                           "Nothing is saved; you can still sign in each time."));
+    m_keychainDetail->setText(tr("Details: %1").arg(ErrorText::clause(problem)));
+    m_keychainBox->setVisible(!problem.isEmpty());
     if (!problem.isEmpty())
         m_remember->setChecked(false);
     const QString current = m_profiles->currentItem() ? m_profiles->currentItem()->data(kProfileIdRole).toString() : QString();
@@ -263,6 +321,8 @@ void SignInDialog::reloadProfiles()
     if (m_profiles->count() == 0 && page() == ProfilesPage)
         showForm();
     updateForm();
+    if (isVisible())
+        growToFit(this);
 }
 
 SignInDialog::Page SignInDialog::page() const
@@ -277,7 +337,12 @@ QPushButton *SignInDialog::signInButton() const
 
 QString SignInDialog::keychainNotice() const
 {
-    return m_keychain->isHidden() ? QString() : m_keychain->text();
+    return m_keychainBox->isHidden() ? QString() : m_keychain->text();
+}
+
+QString SignInDialog::keychainDetail() const
+{
+    return m_keychainBox->isHidden() ? QString() : m_keychainDetail->text();
 }
 
 QString SignInDialog::errorText() const
@@ -395,6 +460,7 @@ void SignInDialog::setEngineFailed(const QString &message)
     m_engineState->setText(tr("The gateway engine could not start: %1").arg(ErrorText::clause(message)));
     m_engineState->setStyleSheet(QStringLiteral("color: #c5221f;"));
     setBusy(false);
+    growToFit(this);
 }
 
 void SignInDialog::fail(const Error &error)
@@ -416,6 +482,7 @@ void SignInDialog::fail(const Error &error)
     }
     m_error->setText(text);
     m_error->show();
+    growToFit(this);
 }
 
 void SignInDialog::finish(const Principal &principal, const QString &name)

@@ -17,6 +17,7 @@ class QStackedWidget;
 namespace wagate {
 
 class BusyIndicator;
+class NoticeFrame;
 
 //! Who is at the keyboard: remembered profiles (secrets in the system keychain), a form for a new
 //! one, or a one-off sign-in that remembers nothing. When the keychain does not work it says so and
@@ -51,8 +52,9 @@ public:
     QPlainTextEdit *tokenEdit() const { return m_token; }
     QLineEdit *profileNameEdit() const { return m_profileName; }
     QCheckBox *rememberBox() const { return m_remember; }
-    //! The keychain notice ("" when the keychain works).
+    //! The keychain notice ("" when the keychain works) and its technical detail.
     QString keychainNotice() const;
+    QString keychainDetail() const;
     QString errorText() const;
 
     void showForm();
@@ -83,7 +85,9 @@ private:
     QString m_operatorName;
 
     QStackedWidget *m_stack;
+    NoticeFrame *m_keychainBox;
     QLabel *m_keychain;
+    QLabel *m_keychainDetail;
     QLabel *m_engineState;
     BusyIndicator *m_busyIndicator;
     QLabel *m_error;

@@ -136,6 +136,9 @@ void EngineFixture::screenshot(QWidget *widget, const QString &name)
     if (dir.isEmpty() || !widget)
         return;
     QDir().mkpath(dir);
+    // Let pending layout requests and paints run first: that is what a person would see.
+    for (int i = 0; i < 3; ++i)
+        QCoreApplication::processEvents();
     widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
 }
 

@@ -9,6 +9,7 @@
 #include "ui/sessiondialog.h"
 #include "ui/sessionfilterproxy.h"
 #include "ui/sessionlistmodel.h"
+#include "ui/sessiontimelinemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -326,6 +327,11 @@ private slots:
                                                         "Make sure only one gateway uses this number, then try again."));
         QCOMPARE(details->problemButton()->text(), QStringLiteral("Try again"));
         QVERIFY(details->problemButton()->isEnabled());
+        // The timeline tells the story, newest first.
+        QTRY_VERIFY(m_window->timeline()->isLoaded());
+        QCOMPARE(m_window->timeline()->rowCount(), 4); // asked to link, linked, working, failed
+        const QString newest = m_window->timeline()->index(0).data().toString();
+        QVERIFY2(newest.endsWith(QStringLiteral("Failed — WhatsApp refused the connection")), qPrintable(newest));
         QVERIFY(m_window->startAction()->isEnabled());
         QVERIFY(!m_window->stopAction()->isEnabled());
         QVERIFY(!m_window->linkAction()->isEnabled()); // it still has its number
@@ -451,6 +457,7 @@ private slots:
     void screenshotsOfTheWholeWindow()
     {
         select(m_byStatus.value(SessionStatus::Working));
+        QTRY_VERIFY(m_window->timeline()->isLoaded() && m_window->timeline()->rowCount() > 0);
         m_window->messageBar()->hide();
         EngineFixture::screenshot(m_window.get(), QStringLiteral("main-window"));
     }
@@ -483,6 +490,7 @@ private slots:
         QCOMPARE(m_window->model()->rowCount(), m_byStatus.size() + 1);
         select(m_byStatus.value(SessionStatus::Failed));
         QCOMPARE(m_window->details()->problemText().isEmpty(), false); // reading is allowed
+        QTRY_VERIFY(m_window->timeline()->isLoaded() && m_window->timeline()->rowCount() > 0);
         for (QAction *a : {m_window->newAction(), m_window->startAction(), m_window->stopAction(), m_window->linkAction(),
                            m_window->deleteAction(), m_window->logoutAction(), m_window->editAction()}) {
             QVERIFY2(!a->isEnabled(), qPrintable(a->text()));

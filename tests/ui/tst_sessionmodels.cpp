@@ -35,7 +35,8 @@ SessionInfo session(const QString &id, const QString &label, const QString &phon
 
 QList<SessionInfo> fourSessions()
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // One "now" for the whole run, so a snapshot made later is equal to one made earlier.
+    static const qint64 now = QDateTime::currentMSecsSinceEpoch();
     return {session(QStringLiteral("s1"), QStringLiteral("Support line"), QStringLiteral("6281234567890"), SessionStatus::Working, now - 1000),
             session(QStringLiteral("s2"), QStringLiteral("Sales"), QStringLiteral("6281100001111"), SessionStatus::Reconnecting, now - 120000),
             session(QStringLiteral("s3"), QStringLiteral("Billing"), QString(), SessionStatus::Unpaired, 0),

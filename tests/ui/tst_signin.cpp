@@ -59,8 +59,10 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QCOMPARE(dialog.page(), SignInDialog::FormPage);
         QCOMPARE(dialog.keychainNotice(),
-                 QStringLiteral("Profiles cannot be remembered on this computer: the OS keychain is not available "
-                                "(no Secret Service on the session bus). Nothing is saved; you can still sign in each time."));
+                 QStringLiteral("The system keychain is not available, so sign-ins cannot be remembered on this computer. "
+                                "Nothing is saved; you can still sign in each time."));
+        QCOMPARE(dialog.keychainDetail(),
+                 QStringLiteral("Details: the OS keychain is not available (no Secret Service on the session bus)."));
         QVERIFY(!dialog.rememberBox()->isEnabled());
         QVERIFY(!dialog.rememberBox()->isChecked());
         QVERIFY(!dialog.addButton()->isEnabled());
