@@ -431,10 +431,16 @@ void SessionManager::onDisconnected(const QString &id, DisconnectKind kind, cons
     SessionInfo info = rt->info;
 
     if (!hasNumberAttached(info)) {
-        // Pairing failed before a number was linked: back to unpaired, saying why.
+        // Pairing failed before a number was linked: back to unpaired, saying why. WhatsApp closes
+        // the connection itself once the last QR code has run out, so a connection that ends while a
+        // code is on screen is, for the person holding the phone, codes that ran out.
         removeRuntime(id);
+        const bool codesRanOut = kind == DisconnectKind::Retryable
+                                 && (info.status == SessionStatus::ScanQrCode || info.status == SessionStatus::PairingCode);
         (void)transition(info, SessionStatus::Unpaired, QStringLiteral("pairing interrupted"), [&](SessionInfo &s) {
-            s.lastError = LastError{code, message, at};
+            s.lastError = codesRanOut ? LastError{QStringLiteral("qr_expired"),
+                                                  QStringLiteral("The codes ran out before a phone linked this device."), at}
+                                      : LastError{code, message, at};
         });
         return;
     }

@@ -36,6 +36,28 @@ DisconnectKind WaSessionConnection::kindOf(DisconnectOutcome outcome)
     return DisconnectKind::Retryable;
 }
 
+QString WaSessionConnection::errorCode(DisconnectOutcome outcome)
+{
+    switch (outcome) {
+    case DisconnectOutcome::Retryable:
+    case DisconnectOutcome::Restart:
+    case DisconnectOutcome::Closed: return QStringLiteral("connection_lost");
+    case DisconnectOutcome::HandshakeFailed: return QStringLiteral("handshake_failed");
+    case DisconnectOutcome::ProtocolError:
+    case DisconnectOutcome::FrameTooLarge: return QStringLiteral("protocol_error");
+    case DisconnectOutcome::LoggedOut: return QStringLiteral("logged_out");
+    case DisconnectOutcome::Banned: return QStringLiteral("banned");
+    case DisconnectOutcome::Replaced: return QStringLiteral("replaced");
+    case DisconnectOutcome::TemporarilyBanned: return QStringLiteral("temporarily_banned");
+    case DisconnectOutcome::Outdated: return QStringLiteral("client_outdated");
+    case DisconnectOutcome::Rejected: return QStringLiteral("login_rejected");
+    case DisconnectOutcome::BadCertificate: return QStringLiteral("bad_certificate");
+    case DisconnectOutcome::PairingFailed: return QStringLiteral("pairing_failed");
+    case DisconnectOutcome::PairingExpired: return QStringLiteral("qr_expired");
+    }
+    return QStringLiteral("connection_lost");
+}
+
 WaSessionConnection::WaSessionConnection(const QByteArray &credentials, const wa::WaConnectionOptions &options, QObject *parent)
     : SessionConnection(parent)
 {
@@ -73,7 +95,7 @@ void WaSessionConnection::wire()
         QString detail = message;
         if (!code.isEmpty() && !message.contains(code))
             detail += QStringLiteral(" (%1)").arg(code);
-        emit disconnected(kindOf(outcome), QString::fromLatin1(wa::disconnectOutcomeName(outcome)), detail);
+        emit disconnected(kindOf(outcome), errorCode(outcome), detail);
     });
 }
 

@@ -26,6 +26,8 @@ public:
 
     //! How a connection outcome steers the lifecycle.
     static DisconnectKind kindOf(wa::DisconnectOutcome outcome);
+    //! The lastError.code a session shows for an outcome (API.md; the console explains each).
+    static QString errorCode(wa::DisconnectOutcome outcome);
 
 private:
     void wire();

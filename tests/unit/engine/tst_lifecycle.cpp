@@ -244,23 +244,29 @@ private slots:
     void pairingEndsWithoutANumber_data()
     {
         QTest::addColumn<bool>("expired");
-        QTest::newRow("codes ran out") << true;
-        QTest::newRow("connection lost while pairing") << false;
+        QTest::addColumn<bool>("codeShown");
+        QTest::addColumn<QString>("lastError");
+        QTest::newRow("codes ran out") << true << true << "qr_expired";
+        QTest::newRow("WhatsApp closed while a code was shown") << false << true << "qr_expired";
+        QTest::newRow("connection lost before any code") << false << false << "connection_lost";
     }
     void pairingEndsWithoutANumber()
     {
         QFETCH(bool, expired);
+        QFETCH(bool, codeShown);
+        QFETCH(QString, lastError);
         auto s = m_engine->sessions().create(m_operator, SessionCreate{QStringLiteral("x"), {}, {}, {}, {}, {}});
         QVERIFY(m_engine->manager().beginQrPairing(*s));
         ScriptedConnection *c = m_factory.made.value(s->id);
-        emit c->qrCode(QStringLiteral("qr"), 4102444800000);
+        if (codeShown)
+            emit c->qrCode(QStringLiteral("qr"), 4102444800000);
         if (expired)
             emit c->pairingExpired();
         else
             emit c->disconnected(DisconnectKind::Retryable, QStringLiteral("connection_lost"), QStringLiteral("lost"));
         const SessionInfo r = row(s->id);
         QCOMPARE(r.status, SessionStatus::Unpaired);
-        QCOMPARE(r.lastError->code, expired ? QStringLiteral("qr_expired") : QStringLiteral("connection_lost"));
+        QCOMPARE(r.lastError->code, lastError);
         QVERIFY(!m_engine->manager().isActive(s->id));
         QVERIFY(!m_engine->manager().currentQr(s->id));
     }

@@ -1,0 +1,270 @@
+// The gateway against the WhatsApp simulator, both as real processes over loopback, driven as a user
+// and a phone would: link by QR and by pairing code, survive restarts, reconnect, be unlinked.
+#include "rawhttp.h"
+#include "sseclient.h"
+#include "testdatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+#include <csignal>
+
+using namespace wagate;
+
+namespace {
+
+QString binary(const char *relative) { return QStringLiteral(WAGATE_BINARY_DIR "/") + QLatin1StringView(relative); }
+
+//! Reads lines from a process's stdout until `count` lines arrived.
+QStringList readLines(QProcess &p, int count, int timeoutMs = 30000)
+{
+    QByteArray out;
+    QDeadlineTimer deadline(timeoutMs);
+    while (out.count('\n') < count && !deadline.hasExpired()) {
+        if (!p.waitForReadyRead(100) && p.state() == QProcess::NotRunning)
+            break;
+        out += p.readAllStandardOutput();
+    }
+    return QString::fromUtf8(out).split(u'\n', Qt::SkipEmptyParts);
+}
+
+} // namespace
+
+class TestWhatsApp : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabase> m_tdb;
+    QProcess m_wasim, m_gateway;
+    QString m_waUrl, m_rootKey, m_key, m_org;
+    quint16 m_control = 0, m_port = 0;
+
+    QStringList storeArgs() const
+    {
+        return {QStringLiteral("--data-dir"), m_tdb->dataDir(), QStringLiteral("--secrets"),
+                QStringLiteral("file:") + m_tdb->dataDir() + QStringLiteral("/secrets")};
+    }
+
+    QString cli(const QStringList &args)
+    {
+        QProcess p;
+        p.start(binary("app/wagate"), storeArgs() + args);
+        p.waitForFinished(30000);
+        return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+    }
+
+    bool startGateway()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("wagate.*.info=true"));
+        m_gateway.setProcessEnvironment(env);
+        m_gateway.setProcessChannelMode(QProcess::SeparateChannels);
+        m_gateway.start(binary("app/wagate"), QStringList{QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                                         QStringLiteral("--wa-url"), m_waUrl, QStringLiteral("--wa-root-key"), m_rootKey}
+                                                  + storeArgs());
+        const QStringList lines = readLines(m_gateway, 1);
+        const auto m = QRegularExpression(QStringLiteral("^listening http://127\\.0\\.0\\.1:(\\d+)$")).match(lines.value(0));
+        if (!m.hasMatch()) {
+            qWarning() << "gateway did not start:" << lines << m_gateway.readAllStandardError();
+            return false;
+        }
+        m_port = quint16(m.captured(1).toUInt());
+        return true;
+    }
+
+    void stopGateway(bool kill9)
+    {
+        ::kill(pid_t(m_gateway.processId()), kill9 ? SIGKILL : SIGTERM);
+        m_gateway.waitForFinished(15000);
+    }
+
+    test::RawReply api(const QByteArray &method, const QString &path, const QByteArray &body = {})
+    {
+        QList<QPair<QByteArray, QByteArray>> headers{{QByteArray("Authorization"), "Bearer " + m_key.toLatin1()}};
+        if (!body.isEmpty())
+            headers.append({QByteArray("Content-Type"), QByteArray("application/json")});
+        return test::rawExchange(m_port, test::buildRequest(method, path.toLatin1(), m_port, body, headers));
+    }
+
+    test::RawReply control(const QByteArray &method, const QString &path, const QByteArray &body = {})
+    {
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (!body.isEmpty())
+            headers.append({QByteArray("Content-Type"), QByteArray("application/json")});
+        return test::rawExchange(m_control, test::buildRequest(method, path.toLatin1(), m_control, body, headers, true));
+    }
+
+    QJsonObject session(const QString &id) { return api("GET", QStringLiteral("/api/v1/sessions/") + id).json(); }
+    QString status(const QString &id) { return session(id)[QStringLiteral("status")].toString(); }
+
+    QString newSession(const char *label)
+    {
+        const test::RawReply r = api("POST", QStringLiteral("/api/v1/sessions"), QByteArray("{\"label\":\"") + label + "\"}");
+        return r.json()[QStringLiteral("id")].toString();
+    }
+
+    //! Links a new session by QR with a phone of the simulator; returns the session id.
+    QString linkByQr(const QString &phone)
+    {
+        const QString id = newSession("QR line");
+        const test::RawReply qr = api("GET", QStringLiteral("/api/v1/sessions/%1/qr").arg(id));
+        if (qr.status != 200)
+            qFatal("no QR: %d %s", qr.status, qr.body.constData());
+        const QByteArray scan = QJsonDocument(QJsonObject{{QStringLiteral("qr"), qr.json()[QStringLiteral("qr")]}}).toJson(QJsonDocument::Compact);
+        const test::RawReply scanned = control("POST", QStringLiteral("/phones/%1:scan").arg(phone), scan);
+        if (scanned.status != 200)
+            qFatal("scan failed: %d %s", scanned.status, scanned.body.constData());
+        return id;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_tdb = std::make_unique<test::TestDatabase>(test::TestDatabase::Backend::Sqlite);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("wasim.*.info=false"));
+        m_wasim.setProcessEnvironment(env);
+        m_wasim.start(binary("tests/wasim/wasim"), {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                                   QStringLiteral("--control"), QStringLiteral("127.0.0.1:0")});
+        const QStringList lines = readLines(m_wasim, 3);
+        QCOMPARE(lines.size(), 3);
+        m_waUrl = lines[0];
+        m_control = quint16(QUrl(lines[1].section(u' ', 1)).port());
+        m_rootKey = lines[2].section(u' ', 1);
+        QVERIFY(m_waUrl.startsWith(QStringLiteral("ws://127.0.0.1:")));
+        QCOMPARE(m_rootKey.size(), 64);
+
+        m_org = cli({QStringLiteral("orgs"), QStringLiteral("create"), QStringLiteral("Acme")});
+        m_key = cli({QStringLiteral("keys"), QStringLiteral("create"), QStringLiteral("--org"), m_org, QStringLiteral("--name"),
+                     QStringLiteral("e2e"), QStringLiteral("--caps"), QStringLiteral("read,manage")});
+        QVERIFY(m_key.startsWith(QStringLiteral("wgk_")));
+        QVERIFY(startGateway());
+        for (const char *phone : {"6281234567890", "6281111111111", "6282222222222", "6283333333333", "6284444444444"})
+            QCOMPARE(control("POST", QStringLiteral("/phones"), QByteArray("{\"phoneNumber\":\"") + phone + "\",\"pushName\":\"Phone\"}").status, 201);
+    }
+
+    void cleanupTestCase()
+    {
+        stopGateway(false);
+        m_wasim.terminate();
+        m_wasim.waitForFinished(10000);
+    }
+
+    void linkByQrCodeThenSurviveRestarts()
+    {
+        const QString id = linkByQr(QStringLiteral("6281234567890"));
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("working"), 30000);
+        const QJsonObject s = session(id);
+        QCOMPARE(s[QStringLiteral("phoneNumber")].toString(), QStringLiteral("6281234567890"));
+        QVERIFY(s[QStringLiteral("waJid")].toString().startsWith(QStringLiteral("6281234567890:")));
+        QVERIFY(!s[QStringLiteral("waLid")].toString().isEmpty());
+        QVERIFY(s[QStringLiteral("lastConnectedAt")].toDouble() > 0);
+        // A number is attached now: no more QR codes for this session.
+        QCOMPARE(api("GET", QStringLiteral("/api/v1/sessions/%1/qr").arg(id)).status, 409);
+
+        // A clean restart: the session logs in again with its stored credentials.
+        const int loginsBefore = control("GET", QStringLiteral("/stats")).json()[QStringLiteral("logins")].toInt();
+        stopGateway(false);
+        QTRY_COMPARE_WITH_TIMEOUT(control("GET", QStringLiteral("/stats")).json()[QStringLiteral("loggedIn")].toInt(), 0, 15000);
+        QVERIFY(startGateway());
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("working"), 30000);
+        QVERIFY(control("GET", QStringLiteral("/stats")).json()[QStringLiteral("logins")].toInt() > loginsBefore);
+
+        // kill -9: nothing is lost, it comes back working.
+        stopGateway(true);
+        QVERIFY(startGateway());
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("working"), 30000);
+        QCOMPARE(session(id)[QStringLiteral("waJid")], s[QStringLiteral("waJid")]);
+    }
+
+    void qrCodeAsPng()
+    {
+        const QString id = newSession("PNG");
+        QList<QPair<QByteArray, QByteArray>> headers{{QByteArray("Authorization"), "Bearer " + m_key.toLatin1()},
+                                                    {QByteArray("Accept"), QByteArray("image/png")}};
+        const test::RawReply r = test::rawExchange(m_port, test::buildRequest("GET", "/api/v1/sessions/" + id.toLatin1() + "/qr", m_port, {}, headers));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.headers.value("content-type"), QByteArray("image/png"));
+        QVERIFY(r.body.startsWith("\x89PNG\r\n\x1a\n"));
+        QVERIFY(r.headers.value("x-qr-expires-at").toLongLong() > 0);
+        QCOMPARE(status(id), QStringLiteral("scan_qr_code"));
+        QCOMPARE(api("POST", QStringLiteral("/api/v1/sessions/%1:stop").arg(id)).status, 200);
+        QCOMPARE(status(id), QStringLiteral("unpaired"));
+    }
+
+    void linkByPairingCode()
+    {
+        const QString id = newSession("Code line");
+        QCOMPARE(api("POST", QStringLiteral("/api/v1/sessions/%1/pairing-code").arg(id), R"({"phoneNumber":"+62 811"})").status, 400);
+        const test::RawReply code = api("POST", QStringLiteral("/api/v1/sessions/%1/pairing-code").arg(id), R"({"phoneNumber":"6281111111111"})");
+        QCOMPARE(code.status, 200);
+        const QString typed = code.json()[QStringLiteral("code")].toString();
+        QVERIFY2(QRegularExpression(QStringLiteral("^[1-9A-HJ-NP-TV-Z]{4}-[1-9A-HJ-NP-TV-Z]{4}$")).match(typed).hasMatch(), qPrintable(typed));
+        QCOMPARE(status(id), QStringLiteral("pairing_code"));
+        const test::RawReply entered = control("POST", QStringLiteral("/phones/6281111111111:enter-code"),
+                                               QJsonDocument(QJsonObject{{QStringLiteral("code"), typed}}).toJson(QJsonDocument::Compact));
+        QCOMPARE(entered.status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("working"), 30000);
+        QCOMPARE(session(id)[QStringLiteral("phoneNumber")].toString(), QStringLiteral("6281111111111"));
+    }
+
+    void aDroppedConnectionReconnects()
+    {
+        const QString id = linkByQr(QStringLiteral("6282222222222"));
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("working"), 30000);
+        const QString jid = session(id)[QStringLiteral("waJid")].toString();
+        test::SseClient events(m_port, "/api/v1/sessions/" + id.toLatin1() + "/events", m_key.toLatin1());
+        QTRY_COMPARE(events.status(), 200);
+        QCOMPARE(control("POST", QStringLiteral("/connections:drop"), QJsonDocument(QJsonObject{{QStringLiteral("device"), jid}}).toJson()).status, 200);
+        // The cut is noticed, the status says so (never "working" while the link is down), and it
+        // comes back by itself.
+        QTRY_VERIFY_WITH_TIMEOUT(events.events().size() >= 2, 30000);
+        QCOMPARE(events.events().at(0).data[QStringLiteral("status")].toString(), QStringLiteral("reconnecting"));
+        QCOMPARE(events.events().at(0).data[QStringLiteral("previousStatus")].toString(), QStringLiteral("working"));
+        QCOMPARE(events.events().at(1).data[QStringLiteral("status")].toString(), QStringLiteral("working"));
+        QCOMPARE(status(id), QStringLiteral("working"));
+        QVERIFY(session(id)[QStringLiteral("lastError")].isNull());
+    }
+
+    void unlinkedFromThePhoneMeansLoggedOut()
+    {
+        const QString id = linkByQr(QStringLiteral("6283333333333"));
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("working"), 30000);
+        const QString jid = session(id)[QStringLiteral("waJid")].toString();
+        QCOMPARE(control("DELETE", QStringLiteral("/phones/6283333333333/devices/") + QUrl::toPercentEncoding(jid)).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("logged_out"), 30000);
+        const QJsonObject s = session(id);
+        QVERIFY(s[QStringLiteral("waJid")].isNull());
+        QVERIFY(!s[QStringLiteral("lastError")].isNull());
+        QCOMPARE(api("POST", QStringLiteral("/api/v1/sessions/%1:start").arg(id)).status, 409);
+    }
+
+    void logoutUnlinksTheDevice()
+    {
+        const QString id = linkByQr(QStringLiteral("6284444444444"));
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("working"), 30000);
+        QCOMPARE(control("GET", QStringLiteral("/phones/6284444444444/devices")).json()[QStringLiteral("devices")].toArray().size(), 1);
+        const test::RawReply out = api("POST", QStringLiteral("/api/v1/sessions/%1:logout").arg(id));
+        QCOMPARE(out.status, 200);
+        QCOMPARE(out.json()[QStringLiteral("status")].toString(), QStringLiteral("logged_out"));
+        QTRY_COMPARE_WITH_TIMEOUT(control("GET", QStringLiteral("/phones/6284444444444/devices")).json()[QStringLiteral("devices")].toArray().size(), 0, 15000);
+    }
+
+    void qrCodesThatRunOutSaySo()
+    {
+        QCOMPARE(control("PATCH", QStringLiteral("/faults"), R"({"refs":1,"firstRefMs":1500,"refMs":500})").status, 200);
+        const QString id = newSession("Nobody scans");
+        QCOMPARE(api("GET", QStringLiteral("/api/v1/sessions/%1/qr").arg(id)).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("unpaired"), 30000);
+        const QJsonObject s = session(id);
+        QCOMPARE(s[QStringLiteral("lastError")][QStringLiteral("code")].toString(), QStringLiteral("qr_expired"));
+        QCOMPARE(control("DELETE", QStringLiteral("/faults")).status, 200);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWhatsApp)
+#include "tst_whatsapp.moc"
