@@ -4,6 +4,7 @@
 #include "core/logging.h"
 #include "errortext.h"
 #include "mainwindow.h"
+#include "messagebar.h"
 #include "signindialog.h"
 
 #include <QMessageBox>
@@ -62,6 +63,8 @@ void ConsoleController::showMainWindow(const Principal &principal, const QString
     m_window = new MainWindow(m_facade);
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     m_window->setOperatorName(operatorName);
+    if (m_signIn && !m_signIn->warning().isEmpty())
+        m_window->messageBar()->showMessage(MessageBar::Kind::Error, m_signIn->warning());
     connect(m_window, &MainWindow::signOutRequested, this, [this] {
         QMainWindow *window = m_window;
         m_window = nullptr;

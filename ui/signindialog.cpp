@@ -242,6 +242,7 @@ void SignInDialog::buildFormPage()
     m_kindStack = new QStackedWidget(page);
     auto *account = new QWidget(m_kindStack);
     auto *af = new QFormLayout(account);
+    af->setContentsMargins(0, 0, 0, 0);
     m_org = new QLineEdit(account);
     m_org->setPlaceholderText(tr("org_… (ask your administrator)"));
     m_username = new QLineEdit(account);
@@ -254,6 +255,7 @@ void SignInDialog::buildFormPage()
 
     auto *key = new QWidget(m_kindStack);
     auto *kf = new QFormLayout(key);
+    kf->setContentsMargins(0, 0, 0, 0);
     m_apiKey = new QLineEdit(key);
     m_apiKey->setEchoMode(QLineEdit::Password);
     m_apiKey->setPlaceholderText(tr("wgk_…"));
@@ -266,6 +268,7 @@ void SignInDialog::buildFormPage()
 
     auto *token = new QWidget(m_kindStack);
     auto *tf = new QFormLayout(token);
+    tf->setContentsMargins(0, 0, 0, 0);
     m_token = new QPlainTextEdit(token);
     m_token->setPlaceholderText(tr("Paste the login token from your company's sign-in page"));
     m_token->setTabChangesFocus(true);
@@ -285,16 +288,29 @@ void SignInDialog::buildFormPage()
     v->addStretch(1);
     m_stack->insertWidget(FormPage, page);
 
-    m_kindKey->setChecked(true);
-    m_kindStack->setCurrentIndex(KeyKindPage);
-    connect(m_kinds, &QButtonGroup::idClicked, this, [this](int id) {
+    // The stack is as tall as the page in front, not as the tallest one.
+    auto showKind = [this](int id) {
+        for (int i = 0; i < m_kindStack->count(); ++i)
+            m_kindStack->widget(i)->setSizePolicy(QSizePolicy::Preferred, i == id ? QSizePolicy::Preferred : QSizePolicy::Ignored);
         m_kindStack->setCurrentIndex(id);
+        m_kindStack->adjustSize();
+    };
+    m_kindKey->setChecked(true);
+    showKind(KeyKindPage);
+    connect(m_kinds, &QButtonGroup::idClicked, this, [this, showKind](int id) {
+        showKind(id);
+        m_error->hide();
         updateForm();
     });
     connect(m_remember, &QCheckBox::toggled, this, &SignInDialog::updateForm);
+    // An old complaint goes away as soon as the person changes what it was about.
+    auto edited = [this] {
+        m_error->hide();
+        updateForm();
+    };
     for (QLineEdit *e : {m_org, m_username, m_password, m_apiKey, m_profileName})
-        connect(e, &QLineEdit::textChanged, this, &SignInDialog::updateForm);
-    connect(m_token, &QPlainTextEdit::textChanged, this, &SignInDialog::updateForm);
+        connect(e, &QLineEdit::textChanged, this, edited);
+    connect(m_token, &QPlainTextEdit::textChanged, this, edited);
 }
 
 void SignInDialog::reloadProfiles()
@@ -531,8 +547,9 @@ void SignInDialog::signInWithForm()
     const QString secret = formSecret();
     const bool remember = m_remember->isChecked() && m_facade.keychainProblem().isEmpty();
     const QString profileName = m_profileName->text().trimmed().isEmpty() ? suggestedName() : m_profileName->text().trimmed();
+    const QString username = m_username->text().trimmed();
     QPointer<SignInDialog> self(this);
-    auto nameFor = [kind, remember, profileName, username = m_username->text().trimmed()](const Principal &p) {
+    auto nameFor = [kind, remember, profileName, username](const Principal &p) {
         switch (kind) {
         case SignInProfile::Kind::LocalAccount: return username;
         case SignInProfile::Kind::ApiKey: return remember ? profileName : tr("API key %1").arg(p.apiKeyId);
@@ -540,34 +557,36 @@ void SignInDialog::signInWithForm()
         }
         return QString();
     };
-    auto done = [self, nameFor](Result<Principal> r) {
+    // Only credentials that worked are remembered: sign in first, then store the profile (its
+    // organization is the one the sign-in revealed).
+    auto done = [self, nameFor, remember, kind, profileName, username, secret](Result<Principal> r) {
         if (!self)
             return;
         if (!r)
             return self->fail(r.error());
-        self->finish(*r, nameFor(*r));
-    };
-
-    setBusy(true, remember ? tr("Saving the profile in the system keychain…") : tr("Signing in…"));
-    if (remember) {
+        const Principal principal = *r;
+        if (!remember)
+            return self->finish(principal, nameFor(principal));
         SignInProfile profile;
         profile.displayName = profileName;
         profile.kind = kind;
-        profile.organizationId = kind == SignInProfile::Kind::LocalAccount ? m_org->text().trimmed() : QString();
-        profile.username = kind == SignInProfile::Kind::LocalAccount ? m_username->text().trimmed() : QString();
-        m_facade.addProfile(profile, secret, [self, done](Result<SignInProfile> added) {
+        profile.organizationId = principal.organizationId;
+        profile.username = kind == SignInProfile::Kind::LocalAccount ? username : QString();
+        self->setBusy(true, tr("Saving the profile in the system keychain…"));
+        self->m_facade.addProfile(profile, secret, [self, principal, name = nameFor(principal)](Result<SignInProfile> added) {
             if (!self)
                 return;
             if (!added)
-                return self->fail(added.error());
-            self->setBusy(true, tr("Signing in…"));
-            self->m_facade.signInWithProfile(added->id, done);
+                self->m_warning = tr("Signed in, but this sign-in could not be remembered: %1")
+                                      .arg(ErrorText::clause(added.error().message));
+            self->finish(principal, name);
         });
-        return;
-    }
+    };
+
+    setBusy(true, tr("Signing in…"));
     switch (kind) {
     case SignInProfile::Kind::LocalAccount:
-        m_facade.signInWithPassword(m_org->text().trimmed(), m_username->text().trimmed(), secret, done);
+        m_facade.signInWithPassword(m_org->text().trimmed(), username, secret, done);
         break;
     case SignInProfile::Kind::ApiKey:
         m_facade.signInWithApiKey(secret, done);

@@ -36,6 +36,8 @@ public:
     void setEngineFailed(const QString &message);
     //! How the operator is named in the window title after signing in.
     QString operatorName() const { return m_operatorName; }
+    //! Set when signing in worked but remembering it did not ("" otherwise); say it in the window.
+    QString warning() const { return m_warning; }
 
     Page page() const;
     QListWidget *profileList() const { return m_profiles; }
@@ -83,6 +85,7 @@ private:
     bool m_engineFailed = false;
     bool m_busy = false;
     QString m_operatorName;
+    QString m_warning;
 
     QStackedWidget *m_stack;
     NoticeFrame *m_keychainBox;

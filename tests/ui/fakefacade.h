@@ -26,7 +26,14 @@ public:
     QList<SignInProfile> profileList;
     QStringList calls;
 
-    void signInWithApiKey(const QString &, Reply<Principal> done) override { calls << QStringLiteral("key"); done(Error::unauthorized(QStringLiteral("invalid API key"))); }
+    std::optional<Principal> acceptKeys; //!< when set, API keys sign in as this principal
+    void signInWithApiKey(const QString &, Reply<Principal> done) override
+    {
+        calls << QStringLiteral("key");
+        if (acceptKeys)
+            return done(*acceptKeys);
+        done(Error::unauthorized(QStringLiteral("invalid API key")));
+    }
     void signInWithPassword(const QString &, const QString &, const QString &, Reply<Principal> done) override
     {
         calls << QStringLiteral("password");
@@ -37,9 +44,11 @@ public:
     std::optional<Principal> principal() const override { return signedInAs; }
     QString organizationName() const override { return QStringLiteral("Acme Support"); }
     QList<SignInProfile> profiles() const override { return profileList; }
+    SignInProfile lastAdded;
     void addProfile(const SignInProfile &p, const QString &, Reply<SignInProfile> done) override
     {
         calls << QStringLiteral("addProfile");
+        lastAdded = p;
         if (!keychain.isEmpty())
             return done(Error::unavailable(keychain));
         done(p);

@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -159,13 +160,31 @@ private slots:
         dialog.apiKeyKind()->click();
         QTest::keyClicks(dialog.apiKeyEdit(), QStringLiteral("wgk_x"));
         dialog.signInButton()->click();
-        // Remembered: the secret goes to the keychain with the profile, then the profile signs in.
-        QCOMPARE(facade.calls.mid(facade.calls.size() - 2),
-                 (QStringList{QStringLiteral("addProfile"), QStringLiteral("profile:")}));
+        // A key that does not work is not remembered.
+        QCOMPARE(facade.calls.last(), QStringLiteral("key"));
+        QVERIFY(!dialog.errorText().isEmpty());
+        // One that works is, with the organization it belongs to.
+        Principal p;
+        p.kind = Principal::Kind::ApiKey;
+        p.organizationId = QStringLiteral("org_42");
+        p.apiKeyId = QStringLiteral("key_1");
+        facade.acceptKeys = p;
+        QSignalSpy signedIn(&dialog, &SignInDialog::signedIn);
+        dialog.signInButton()->click();
+        QCOMPARE(facade.calls.mid(facade.calls.size() - 2), (QStringList{QStringLiteral("key"), QStringLiteral("addProfile")}));
+        QCOMPARE(facade.lastAdded.organizationId, QStringLiteral("org_42"));
+        QCOMPARE(facade.lastAdded.kind, SignInProfile::Kind::ApiKey);
+        QCOMPARE(facade.lastAdded.displayName, QStringLiteral("API key — this computer"));
+        QCOMPARE(signedIn.count(), 1);
+        QCOMPARE(dialog.warning(), QString());
     }
 
     void theConsoleFromSignInToSignOut()
     {
+        // With a Secret Service on the session bus (ctest runs this inside a private one with a fresh
+        // gnome-keyring) the key is remembered and used again; without one the console says so and
+        // signs in without remembering.
+        const bool keyring = !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
         EngineFixture engine;
         ConsoleController controller(engine.facade());
         QSignalSpy quit(&controller, &ConsoleController::quitRequested);
@@ -180,18 +199,30 @@ private slots:
         const QString org = engine.createOrganization(QStringLiteral("Acme Support"));
         const QString key = engine.createApiKey(org, QStringLiteral("desk"), Capability::Read | Capability::Manage);
         QTRY_VERIFY(dialog->signInButton()->isEnabled());
+        if (!keyring) {
+            QTRY_VERIFY(!dialog->keychainNotice().isEmpty());
+            QVERIFY(!dialog->rememberBox()->isEnabled() && !dialog->rememberBox()->isChecked());
+        }
 
+        dialog->rememberBox()->setChecked(false); // a wrong key is not worth remembering
         dialog->signInButton()->click();
         QTRY_COMPARE(dialog->errorText(), QStringLiteral("These credentials were not accepted. Check them and try again."));
         dialog->apiKeyEdit()->clear();
         QTest::keyClicks(dialog->apiKeyEdit(), key);
-        dialog->rememberBox()->setChecked(false);
+        if (keyring) {
+            QVERIFY2(engine.facade().keychainProblem().isEmpty(), qPrintable(engine.facade().keychainProblem()));
+            dialog->rememberBox()->setChecked(true);
+            dialog->profileNameEdit()->setText(QStringLiteral("Front desk key — this computer")); // keyClicks types ASCII only
+        }
         EngineFixture::screenshot(dialog, QStringLiteral("sign-in"));
+        QPointer<SignInDialog> watched(dialog); // it closes (and goes) once signed in
         dialog->signInButton()->click();
-        QTRY_VERIFY(controller.mainWindow());
+        QTRY_VERIFY2(controller.mainWindow(), qPrintable(watched ? watched->errorText() : QString()));
         MainWindow *window = controller.mainWindow();
         QVERIFY(QTest::qWaitForWindowExposed(window));
-        QVERIFY(window->windowTitle().startsWith(QStringLiteral("Wagate — Acme Support (operator: API key key_")));
+        QCOMPARE(window->windowTitle(), keyring ? QStringLiteral("Wagate — Acme Support (operator: Front desk key — this computer)")
+                                                : QStringLiteral("Wagate — Acme Support (operator: API key %1)")
+                                                      .arg(engine.facade().principal()->apiKeyId));
         QTRY_VERIFY(!controller.signInDialog());
 
         window->signOutAction()->trigger();
@@ -199,7 +230,23 @@ private slots:
         QTRY_VERIFY(!controller.mainWindow());
         QVERIFY(!engine.facade().principal());
         QCOMPARE(quit.count(), 0); // signing out is not leaving
-        controller.signInDialog()->reject();
+        dialog = controller.signInDialog();
+        if (keyring) {
+            // The remembered profile is offered first, and signs in without typing the key again.
+            QCOMPARE(dialog->page(), SignInDialog::ProfilesPage);
+            QCOMPARE(dialog->profileList()->count(), 1);
+            QVERIFY(dialog->profileList()->item(0)->text().startsWith(QStringLiteral("Front desk key — this computer")));
+            EngineFixture::screenshot(dialog, QStringLiteral("sign-in-profiles-keychain"));
+            dialog->signInButton()->click();
+            QTRY_VERIFY(controller.mainWindow());
+            QVERIFY(engine.facade().principal());
+            controller.mainWindow()->signOutAction()->trigger();
+            QTRY_VERIFY(controller.signInDialog() && controller.signInDialog()->isVisible());
+            dialog = controller.signInDialog();
+        } else {
+            QCOMPARE(dialog->page(), SignInDialog::FormPage); // nothing was remembered
+        }
+        dialog->reject();
         QTRY_COMPARE(quit.count(), 1);
         QCOMPARE(quit.first().first().toInt(), 0);
     }
