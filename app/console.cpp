@@ -9,9 +9,9 @@
 #include <QDir>
 #include <QLocale>
 #include <QLockFile>
-#include <QMessageBox>
 #include <QTextStream>
 #include <QTranslator>
+#include <QWidget>
 
 namespace wagate {
 
@@ -41,13 +41,8 @@ int runConsole(const CommandLine &cl, int &argc, char **argv)
         lock = std::make_unique<QLockFile>(QDir(cl.dataDir).filePath(QStringLiteral("wagate.lock")));
         lock->setStaleLockTime(0);
         if (!lock->tryLock(0)) {
-            QMessageBox box(QMessageBox::Critical, QStringLiteral("Wagate"),
-                            QApplication::translate("Console", "Another Wagate is already using %1.").arg(cl.dataDir),
-                            QMessageBox::Ok);
-            box.setInformativeText(QApplication::translate(
-                "Console", "Switch to the window that is already open, or start this one with another --data-dir."));
-            box.show();
-            QObject::connect(&box, &QMessageBox::finished, &app, [] { QApplication::exit(1); });
+            QWidget *box = ConsoleController::explainDataDirInUse(cl.dataDir);
+            QObject::connect(box, &QObject::destroyed, &app, [] { QApplication::exit(1); });
             return QApplication::exec();
         }
     }

@@ -452,17 +452,28 @@
 <context>
     <name>wagate::ConsoleController</name>
     <message>
-        <location filename="../ui/consolecontroller.cpp" line="98"/>
+        <location filename="../ui/consolecontroller.cpp" line="43"/>
+        <location filename="../ui/consolecontroller.cpp" line="108"/>
         <source>Wagate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/consolecontroller.cpp" line="99"/>
+        <location filename="../ui/consolecontroller.cpp" line="43"/>
+        <source>Another Wagate is already using %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/consolecontroller.cpp" line="45"/>
+        <source>Switch to the window that is already open, or start this one with another --data-dir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/consolecontroller.cpp" line="109"/>
         <source>The gateway engine stopped: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/consolecontroller.cpp" line="101"/>
+        <location filename="../ui/consolecontroller.cpp" line="111"/>
         <source>Sessions are not served until Wagate is restarted.</source>
         <translation type="unfinished"></translation>
     </message>

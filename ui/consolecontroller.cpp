@@ -38,6 +38,16 @@ MainWindow *ConsoleController::mainWindow() const
     return m_window;
 }
 
+QWidget *ConsoleController::explainDataDirInUse(const QString &dataDir)
+{
+    auto *box = new QMessageBox(QMessageBox::Critical, tr("Wagate"), tr("Another Wagate is already using %1.").arg(dataDir),
+                                QMessageBox::Ok);
+    box->setInformativeText(tr("Switch to the window that is already open, or start this one with another --data-dir."));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->show();
+    return box;
+}
+
 void ConsoleController::start()
 {
     showSignIn();

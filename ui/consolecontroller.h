@@ -23,6 +23,9 @@ public:
 
     //! Shows the sign-in dialog; the engine may still be starting.
     void start();
+    //! Says that another Wagate already uses this data directory (before any engine starts); the
+    //! box deletes itself when closed.
+    static QWidget *explainDataDirInUse(const QString &dataDir);
 
     SignInDialog *signInDialog() const;
     MainWindow *mainWindow() const;

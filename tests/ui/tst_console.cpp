@@ -16,6 +16,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -456,6 +457,34 @@ private slots:
         QTRY_VERIFY(m_window->timeline()->isLoaded() && m_window->timeline()->rowCount() > 0);
         m_window->messageBar()->hide();
         EngineFixture::screenshot(m_window.get(), QStringLiteral("main-window"));
+    }
+
+    void editedSettingsShowInTheDetails()
+    {
+        const QString id = m_byStatus.value(SessionStatus::Stopped);
+        select(id);
+        SessionDialog *dialog = m_window->openEditDialog(id);
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QCOMPARE(dialog->labelEdit()->text(), QStringLiteral("Weekend desk"));
+        dialog->ratePerMinBox()->setValue(5);
+        dialog->typingBox()->setChecked(false);
+        dialog->submitButton()->click();
+        QTRY_COMPARE(m_window->model()->session(id)->ratePerMin, 5);
+        QVERIFY(!m_window->model()->session(id)->presenceTyping);
+        QTRY_VERIFY(m_window->details()->findChild<QLabel *>() != nullptr);
+        bool shown = false;
+        for (QLabel *l : m_window->details()->findChildren<QLabel *>())
+            shown = shown || l->text() == QStringLiteral("5/min · 600/h");
+        QVERIFY(shown);
+
+        // The engine's own checks come back in words, in the dialog.
+        dialog = m_window->openEditDialog(id);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        dialog->labelEdit()->setText(QStringLiteral("Bad\tname"));
+        QVERIFY(!dialog->submitButton()->isEnabled());
+        QVERIFY(dialog->labelProblem().contains(QStringLiteral("control characters")));
+        dialog->reject();
     }
 
     void numbersAreCopiedAsDigits()

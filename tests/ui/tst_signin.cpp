@@ -251,6 +251,17 @@ private slots:
         QCOMPARE(quit.first().first().toInt(), 0);
     }
 
+    void aDataDirectoryInUseIsExplained()
+    {
+        QPointer<QWidget> box = ConsoleController::explainDataDirInUse(QStringLiteral("/srv/wagate"));
+        auto *message = qobject_cast<QMessageBox *>(box.data());
+        QVERIFY(message && message->isVisible());
+        QCOMPARE(message->text(), QStringLiteral("Another Wagate is already using /srv/wagate."));
+        QVERIFY(message->informativeText().contains(QStringLiteral("--data-dir")));
+        message->button(QMessageBox::Ok)->click();
+        QTRY_VERIFY(!box); // gone once read
+    }
+
     void anEngineThatCannotStartIsExplained()
     {
         QTemporaryDir dir;
