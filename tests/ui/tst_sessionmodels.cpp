@@ -308,6 +308,23 @@ private slots:
             QCOMPARE(f.model.rowOf(now.at(r)), r);
     }
 
+    void agesMoveOnByThemselvesOneCellAtATime()
+    {
+        // Connected 59.5 s ago: "just now" for half a second more, then "1 min ago" without any event.
+        const qint64 at = QDateTime::currentMSecsSinceEpoch() - 59500;
+        Fixture f({session(QStringLiteral("a"), QStringLiteral("A"), QStringLiteral("6281234567890"), SessionStatus::Working, at),
+                   session(QStringLiteral("b"), QStringLiteral("B"))});
+        const QModelIndex cell = f.model.index(0, SessionListModel::LastConnectedColumn);
+        QCOMPARE(cell.data().toString(), QStringLiteral("just now"));
+        QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+        QVERIFY(changed.wait(3000));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex(), cell);
+        QCOMPARE(changed.first().at(1).toModelIndex(), cell);
+        QCOMPARE(changed.first().at(2).value<QList<int>>(), QList<int>{Qt::DisplayRole});
+        QCOMPARE(cell.data().toString(), QStringLiteral("1 min ago"));
+    }
+
     void eventsThatRaceTheFirstListAreKept()
     {
         FakeFacade facade;
