@@ -61,7 +61,7 @@ class TestConsole : public QObject
 
     std::unique_ptr<EngineFixture> m_engine;
     std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<QAbstractItemModelTester> m_testers[2];
+    std::unique_ptr<QAbstractItemModelTester> m_testers[3];
     QString m_org, m_manageKey, m_readKey;
     QMap<SessionStatus, QString> m_byStatus; //!< one session in each status, made by everyStatusInWords
 
@@ -157,12 +157,13 @@ class TestConsole : public QObject
 
     void openWindow(const QString &operatorName)
     {
-        m_testers[0].reset();
-        m_testers[1].reset();
+        for (auto &t : m_testers)
+            t.reset();
         m_window = std::make_unique<MainWindow>(facade());
         m_window->setOperatorName(operatorName);
         m_testers[0] = std::make_unique<QAbstractItemModelTester>(m_window->model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         m_testers[1] = std::make_unique<QAbstractItemModelTester>(m_window->proxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+        m_testers[2] = std::make_unique<QAbstractItemModelTester>(m_window->timeline(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         m_window->show();
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -187,8 +188,8 @@ private slots:
 
     void cleanupTestCase()
     {
-        m_testers[0].reset();
-        m_testers[1].reset();
+        for (auto &t : m_testers)
+            t.reset();
         m_window.reset();
         m_engine.reset();
     }
@@ -518,6 +519,8 @@ private slots:
 
     void aReadOnlySignInSeesButCannotChange()
     {
+        for (auto &t : m_testers)
+            t.reset();
         m_window.reset();
         facade().signOut();
         QVERIFY(m_engine->signIn(m_readKey));
