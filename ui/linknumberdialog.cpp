@@ -413,6 +413,7 @@ void LinkNumberDialog::reject()
         m_facade.stopSession(m_session.id, [](Result<SessionInfo>) {});
     ++m_attempt;
     m_countdown.stop();
+    m_closeTimer.stop();
     QDialog::reject();
 }
 
