@@ -137,6 +137,17 @@ void SessionManager::dropConnection(Runtime *rt)
     rt->qrExpiresAt = 0;
 }
 
+void SessionManager::unlinkAndRelease(SessionConnection *c)
+{
+    // The unlink needs a moment on the wire; the connection stays ours (a child, deleted with the
+    // manager at the latest) until it reports the end or gives up.
+    c->disconnect(this);
+    c->setParent(this);
+    connect(c, &SessionConnection::disconnected, c, &QObject::deleteLater);
+    QTimer::singleShot(10000, c, &QObject::deleteLater);
+    c->logout();
+}
+
 void SessionManager::removeRuntime(const QString &id)
 {
     if (Runtime *rt = runtime(id)) {
@@ -244,11 +255,7 @@ Result<SessionInfo> SessionManager::logout(const SessionInfo &session)
     if (Runtime *rt = runtime(info.id); rt && rt->connection) {
         // Tell WhatsApp to unlink while we still hold the connection; the credentials are wiped
         // below whatever the answer, so nothing can log in with them again from here.
-        SessionConnection *c = rt->connection.release();
-        c->disconnect(this);
-        c->logout();
-        connect(c, &SessionConnection::disconnected, c, &QObject::deleteLater);
-        QTimer::singleShot(10000, c, &QObject::deleteLater);
+        unlinkAndRelease(rt->connection.release());
     }
     removeRuntime(info.id);
     if (auto r = m_repo.setCredentials(info.id, {}); !r)
@@ -301,11 +308,7 @@ Result<SessionInfo> SessionManager::beginCodePairing(const SessionInfo &session,
 void SessionManager::forget(const QString &sessionId)
 {
     if (Runtime *rt = runtime(sessionId); rt && rt->connection) {
-        SessionConnection *c = rt->connection.release();
-        c->disconnect(this);
-        c->logout();
-        connect(c, &SessionConnection::disconnected, c, &QObject::deleteLater);
-        QTimer::singleShot(10000, c, &QObject::deleteLater);
+        unlinkAndRelease(rt->connection.release());
     }
     removeRuntime(sessionId);
 }

@@ -82,6 +82,7 @@ private:
     Result<Runtime *> ensureConnection(const SessionInfo &session, bool pairing);
     void wire(Runtime *rt);
     void dropConnection(Runtime *rt);
+    void unlinkAndRelease(SessionConnection *connection);
     void removeRuntime(const QString &id);
     //! Writes status (and whatever mutate changed) with a transition entry, then announces it.
     Result<void> transition(SessionInfo &info, SessionStatus to, const QString &reason,

@@ -109,7 +109,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(answeredOn.load() != nullptr, 20000);
         QVERIFY(ok);
         QCOMPARE(answeredOn.load(), &worker);
-        QMetaObject::invokeMethod(&context, [&] { context.moveToThread(qApp->thread()); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(&context, [&] { context.moveToThread(QCoreApplication::instance()->thread()); }, Qt::BlockingQueuedConnection);
         worker.quit();
         worker.wait();
         QCOMPARE(**wait<Result<QByteArray>>([&](auto done) { m_store->read(QStringLiteral("from-worker"), done); }),
