@@ -69,6 +69,19 @@ StatusTransition readTransition(const QSqlQuery &q)
     return t;
 }
 
+QList<StatusTransition> readTransitions(QSqlQuery &q, bool newestFirst = false)
+{
+    QList<StatusTransition> out;
+    while (q.next()) {
+        if (newestFirst)
+            out.prepend(readTransition(q));
+        else
+            out.append(readTransition(q));
+    }
+    q.finish();
+    return out;
+}
+
 Result<QList<SessionInfo>> readAll(QSqlQuery &q)
 {
     QList<SessionInfo> out;
@@ -79,6 +92,9 @@ Result<QList<SessionInfo>> readAll(QSqlQuery &q)
 }
 
 constexpr int kMaxCached = 200000;
+
+const QString kTransitionSelect = QStringLiteral(
+    "SELECT id, session_id, organization_id, previous_status, status, reason, at FROM session_transitions ");
 
 } // namespace
 
@@ -340,53 +356,38 @@ Result<QList<QPair<SessionStatus, int>>> SessionRepository::countByStatus(const 
 
 Result<QList<StatusTransition>> SessionRepository::transitions(const QString &sessionId, const QString &afterId, int limit)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "SELECT id, session_id, organization_id, previous_status, status, reason, at FROM session_transitions "
+    QSqlQuery &q = m_db.prepared(kTransitionSelect + QStringLiteral(
         "WHERE session_id = ? AND id > ? ORDER BY id LIMIT ?"));
     q.addBindValue(sessionId);
     q.addBindValue(afterId.isNull() ? QString(QLatin1StringView("")) : afterId); // NULL would compare false
     q.addBindValue(limit);
     if (auto r = m_db.exec(q); !r)
         return r.error();
-    QList<StatusTransition> out;
-    while (q.next())
-        out.append(readTransition(q));
-    q.finish();
-    return out;
+    return readTransitions(q);
 }
 
 Result<QList<StatusTransition>> SessionRepository::latestTransitions(const QString &sessionId, int limit)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "SELECT id, session_id, organization_id, previous_status, status, reason, at FROM session_transitions "
+    QSqlQuery &q = m_db.prepared(kTransitionSelect + QStringLiteral(
         "WHERE session_id = ? ORDER BY id DESC LIMIT ?"));
     q.addBindValue(sessionId);
     q.addBindValue(limit);
     if (auto r = m_db.exec(q); !r)
         return r.error();
-    QList<StatusTransition> out;
-    while (q.next())
-        out.prepend(readTransition(q));
-    q.finish();
-    return out;
+    return readTransitions(q, true);
 }
 
 Result<QList<StatusTransition>> SessionRepository::organizationTransitions(const QString &organizationId,
                                                                          const QString &afterId, int limit)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "SELECT id, session_id, organization_id, previous_status, status, reason, at FROM session_transitions "
+    QSqlQuery &q = m_db.prepared(kTransitionSelect + QStringLiteral(
         "WHERE organization_id = ? AND id > ? ORDER BY id LIMIT ?"));
     q.addBindValue(organizationId);
     q.addBindValue(afterId.isNull() ? QString(QLatin1StringView("")) : afterId); // NULL would compare false
     q.addBindValue(limit);
     if (auto r = m_db.exec(q); !r)
         return r.error();
-    QList<StatusTransition> out;
-    while (q.next())
-        out.append(readTransition(q));
-    q.finish();
-    return out;
+    return readTransitions(q);
 }
 
 Result<QByteArray> SessionRepository::credentials(const QString &id)
