@@ -50,10 +50,9 @@ EngineFacadeImpl::EngineFacadeImpl(EngineHost &host, const QString &dataDir, QOb
     connect(m_profiles.get(), &OperatorProfiles::profilesChanged, this, &EngineFacade::profilesChanged);
     // Ask the keychain once, so the sign-in dialog can say plainly when there is none.
     m_host.keychain().read(QStringLiteral("wagate"), QStringLiteral("availability-probe"), this, [this](Result<QByteArray> r) {
-        const QString before = m_keychainProblem;
         m_keychainProblem = (!r && r.error().code == ErrorCode::Unavailable) ? r.error().message : QString();
-        if (before != m_keychainProblem)
-            emit profilesChanged();
+        m_keychainChecked = true;
+        emit profilesChanged();
     });
     qRegisterMetaType<Principal>();
     qRegisterMetaType<SessionInfo>();
@@ -315,7 +314,21 @@ void EngineFacadeImpl::logoutSession(const QString &id, Reply<SessionInfo> done)
 void EngineFacadeImpl::beginQrPairing(const QString &id, Reply<SessionInfo> done)
 {
     WAGATE_AS_PRINCIPAL(SessionInfo, done);
-    onEngine<SessionInfo>([p, id](Engine &e) { return e.sessions().beginQrPairing(p, id); }, std::move(done));
+    // A pairing already in progress keeps its code: hand the current one over again, so a reopened
+    // dialog shows it at once instead of waiting for the next rotation.
+    using Begun = std::pair<SessionInfo, std::optional<std::pair<QString, qint64>>>;
+    onEngine<Begun>([p, id](Engine &e) -> Result<Begun> {
+        auto r = e.sessions().beginQrPairing(p, id);
+        if (!r)
+            return r.error();
+        return Begun{*r, e.manager().currentQr(id)};
+    }, [this, id, done](Result<Begun> r) {
+        if (!r)
+            return done(r.error());
+        done(r->first);
+        if (r->second)
+            emit qrCode(id, r->second->first, r->second->second);
+    });
 }
 
 void EngineFacadeImpl::beginCodePairing(const QString &id, const QString &phoneNumber, Reply<SessionInfo> done)

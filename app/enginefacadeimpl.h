@@ -34,6 +34,7 @@ public:
     void removeProfile(const QString &id, Reply<bool> done) override;
     void signInWithProfile(const QString &id, Reply<Principal> done) override;
     QString keychainProblem() const override { return m_keychainProblem; }
+    bool keychainChecked() const override { return m_keychainChecked; }
 
     void listSessions(Reply<QList<SessionInfo>> done) override;
     void createSession(const SessionCreate &request, Reply<SessionInfo> done) override;
@@ -66,6 +67,7 @@ private:
     QString m_organizationName;
     std::unique_ptr<OperatorProfiles> m_profiles;
     QString m_keychainProblem;
+    bool m_keychainChecked = false;
 };
 
 } // namespace wagate

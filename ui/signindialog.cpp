@@ -552,8 +552,9 @@ void SignInDialog::signInWithForm()
     auto nameFor = [kind, remember, profileName, username](const Principal &p) {
         switch (kind) {
         case SignInProfile::Kind::LocalAccount: return username;
-        case SignInProfile::Kind::ApiKey: return remember ? profileName : tr("API key %1").arg(p.apiKeyId);
-        case SignInProfile::Kind::Token: return remember ? profileName : p.userId;
+        case SignInProfile::Kind::ApiKey:
+            return remember ? profileName : p.displayName.isEmpty() ? tr("API key %1").arg(p.apiKeyId) : tr("key “%1”").arg(p.displayName);
+        case SignInProfile::Kind::Token: return remember ? profileName : p.displayName.isEmpty() ? p.userId : p.displayName;
         }
         return QString();
     };

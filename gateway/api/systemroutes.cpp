@@ -34,6 +34,8 @@ void registerSystemRoutes(Router &router, Engine &engine, ApiServer &server)
                     const Principal &p = ctx.principal;
                     QJsonObject out{{QStringLiteral("organizationId"), p.organizationId},
                                     {QStringLiteral("capabilities"), QJsonArray::fromStringList(capabilityNames(p.capabilities))}};
+                    if (!p.displayName.isEmpty())
+                        out.insert(QStringLiteral("displayName"), p.displayName);
                     if (auto org = e->organizations().get(p.organizationId))
                         out.insert(QStringLiteral("organizationName"), org->name);
                     if (p.kind == Principal::Kind::ApiKey) {

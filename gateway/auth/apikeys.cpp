@@ -39,6 +39,7 @@ Principal principalOf(const ApiKeyRecord &k)
     p.kind = Principal::Kind::ApiKey;
     p.organizationId = k.organizationId;
     p.apiKeyId = k.id;
+    p.displayName = k.name;
     p.capabilities = k.capabilities;
     return p;
 }

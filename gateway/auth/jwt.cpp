@@ -157,6 +157,16 @@ Result<Principal> checkJwtClaims(QByteArrayView payload, const ClaimPolicy &poli
     p.organizationId = org.toString();
     p.userId = sub.toString();
     p.role = role.toString();
+    // For people, not for decisions: the OIDC name claims when the issuer sends them.
+    for (const char *claim : {"preferred_username", "name", "email"}) {
+        const QJsonValue v = claims->value(QLatin1StringView(claim));
+        if (v.isString() && !v.toString().isEmpty()) {
+            p.displayName = v.toString().left(100);
+            break;
+        }
+    }
+    if (p.displayName.isEmpty())
+        p.displayName = p.userId;
     p.capabilities = *caps;
     return p;
 }

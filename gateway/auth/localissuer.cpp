@@ -149,6 +149,7 @@ Result<LoginResult> LocalIssuer::mint(const OperatorRecord &op) const
                              {QStringLiteral("sub"), op.id},
                              {QStringLiteral("org"), op.organizationId},
                              {QStringLiteral("role"), op.role},
+                             {QStringLiteral("preferred_username"), op.username},
                              {QStringLiteral("iat"), double(now / 1000)},
                              {QStringLiteral("exp"), double(expiresAt / 1000)}};
     auto token = m_keys.sign(claims);

@@ -64,6 +64,8 @@ public:
     virtual void signInWithProfile(const QString &id, Reply<Principal> done) = 0;
     //! Empty while the keychain works; otherwise a plain sentence saying why it does not.
     virtual QString keychainProblem() const = 0;
+    //! False until the keychain has answered once (profilesChanged() follows when it has).
+    virtual bool keychainChecked() const { return true; }
 
     // --- sessions
 

@@ -38,6 +38,7 @@ struct Principal
     QString userId;   //!< for Kind::User
     QString apiKeyId; //!< for Kind::ApiKey
     QString role;     //!< for Kind::User
+    QString displayName; //!< who this is for people: the operator's user name or the API key's name
     Capabilities capabilities;
 
     bool can(Capability c) const { return capabilities.testFlag(c); }

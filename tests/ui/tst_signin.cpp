@@ -221,8 +221,8 @@ private slots:
         MainWindow *window = controller.mainWindow();
         QVERIFY(QTest::qWaitForWindowExposed(window));
         QCOMPARE(window->windowTitle(), keyring ? QStringLiteral("Wagate — Acme Support (operator: Front desk key — this computer)")
-                                                : QStringLiteral("Wagate — Acme Support (operator: API key %1)")
-                                                      .arg(engine.facade().principal()->apiKeyId));
+                                                : QStringLiteral("Wagate — Acme Support (operator: key “%1”)")
+                                                      .arg(engine.facade().principal()->displayName));
         QTRY_VERIFY(!controller.signInDialog());
 
         window->signOutAction()->trigger();
