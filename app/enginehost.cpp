@@ -3,6 +3,8 @@
 #include "auth/keychainqueue.h"
 #include "core/logging.h"
 
+#include <QThreadPool>
+
 namespace wagate {
 
 EngineWorker::EngineWorker(EngineConfig engineConfig, ApiConfig apiConfig)

@@ -18,6 +18,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace wagate;
 using namespace wagate::wa;
@@ -96,6 +97,10 @@ class TestWaConnection : public QObject
     Q_OBJECT
 
 private slots:
+    //! The pairing-code derivations run on the global thread pool; let its threads end (and
+    //! OpenSSL free their thread state) before the leak check at exit.
+    void cleanupTestCase() { QThreadPool::globalInstance()->waitForDone(); }
+
     void initTestCase()
     {
         qRegisterMetaType<DisconnectOutcome>();
