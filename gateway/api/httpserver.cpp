@@ -45,7 +45,8 @@ QByteArray reasonPhrase(int status)
 class ConnectionGuard : public QObject
 {
 public:
-    ConnectionGuard(QTcpSocket *socket, qint64 maxBody) : QObject(socket), m_socket(socket), m_limiter(maxBody)
+    ConnectionGuard(QTcpSocket *socket, qint64 maxBody, qint64 maxHeaders)
+        : QObject(socket), m_socket(socket), m_limiter(maxBody, maxHeaders)
     {
         connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::inspect);
     }
@@ -101,6 +102,7 @@ class LimitedTcpServer : public QTcpServer
 public:
     explicit LimitedTcpServer(QObject *parent) : QTcpServer(parent) {}
     qint64 maxBody = 1 << 20;
+    qint64 maxHeaders = 64 * 1024;
 
 protected:
     void incomingConnection(qintptr handle) override
@@ -110,7 +112,7 @@ protected:
             delete socket;
             return;
         }
-        new ConnectionGuard(socket, maxBody);
+        new ConnectionGuard(socket, maxBody, maxHeaders);
         addPendingConnection(socket);
     }
 };
@@ -239,6 +241,11 @@ void HttpServer::setHandler(Handler handler)
 void HttpServer::setMaxBodyBytes(qint64 bytes)
 {
     m_tcp->maxBody = bytes;
+}
+
+void HttpServer::setMaxHeaderBytes(qint64 bytes)
+{
+    m_tcp->maxHeaders = bytes;
 }
 
 bool HttpServer::listen(const QHostAddress &address, quint16 port)

@@ -65,6 +65,7 @@ public:
 
     void setHandler(Handler handler);
     void setMaxBodyBytes(qint64 bytes);
+    void setMaxHeaderBytes(qint64 bytes);
     //! Listens; port 0 picks a free port. False with errorString() on failure.
     bool listen(const QHostAddress &address, quint16 port);
     quint16 port() const;

@@ -5,23 +5,21 @@
 #include <QHostAddress>
 #include <QObject>
 
-#include <memory>
-
-class QTcpServer;
+namespace wagate {
+class HttpServer;
+}
 
 namespace wagate::wasim {
 
-class HttpAdapter;
-
-//! The one thin adapter between QtHttpServer 6.4 and ControlApi. It listens on its own QTcpServer
-//! (bound, not QAbstractHttpServer::listen(), which later Qt versions drop), refuses bodies over a
-//! limit before QtHttpServer buffers them (6.4 has no limit of its own), and answers deferred
-//! requests only while the client's socket is still alive (6.4 crashes on a freed socket).
+//! The control API over HTTP, on the gateway's own thin QtHttpServer adapter (wagate::HttpServer):
+//! its own QTcpServer, bodies over the limit refused before they are buffered, deferred answers
+//! written only while the client is still there.
 class ControlHttpServer : public QObject
 {
     Q_OBJECT
 public:
     static constexpr qint64 kMaxBodyBytes = 256 * 1024;
+    static constexpr qint64 kMaxHeaderBytes = 32 * 1024;
 
     explicit ControlHttpServer(ControlApi *api, QObject *parent = nullptr);
     ~ControlHttpServer() override;
@@ -32,8 +30,7 @@ public:
     QString errorString() const;
 
 private:
-    std::unique_ptr<HttpAdapter> m_adapter;
-    QTcpServer *m_tcp = nullptr;
+    HttpServer *m_http = nullptr;
 };
 
 } // namespace wagate::wasim
