@@ -49,6 +49,7 @@ std::optional<PostgresUrl> parsePostgresUrl(const QString &text)
 Database::~Database()
 {
     m_notificationContext.reset();
+    qDeleteAll(m_retired);
     qDeleteAll(m_statements);
     m_statements.clear();
     {
@@ -137,7 +138,9 @@ Result<void> Database::connect()
 
 bool Database::reconnect()
 {
-    qDeleteAll(m_statements);
+    // A caller may still hold a reference to the statement that just failed: retire the statements
+    // (closing the connection invalidates them) and delete them at the next prepare.
+    m_retired += m_statements.values();
     m_statements.clear();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     db.close();
@@ -191,7 +194,8 @@ Result<void> Database::notify(const QString &channel, const QString &payload)
     q.addBindValue(channel);
     q.addBindValue(payload);
     auto r = exec(q);
-    q.finish();
+    if (r)
+        q.finish();
     return r;
 }
 
@@ -252,6 +256,8 @@ Result<void> Database::migrate()
 
 QSqlQuery &Database::prepared(const QString &sql)
 {
+    qDeleteAll(m_retired);
+    m_retired.clear();
     auto it = m_statements.find(sql);
     if (it != m_statements.end()) {
         (*it)->finish();
@@ -270,9 +276,11 @@ Error Database::mapError(const QSqlError &error, const QString &what) const
     bool unique = false, unavailable = false;
     if (m_dialect == Dialect::Postgres) {
         // SQLSTATE: 23505 unique violation; class 08 connection exceptions; 57P01 admin shutdown.
+        // The server gives every error it raises a SQLSTATE: none at all means the connection itself
+        // failed (libpq's "no connection to the server", "server closed the connection").
         unique = native == u"23505";
-        unavailable = error.type() == QSqlError::ConnectionError || native.startsWith(QStringLiteral("08"))
-                      || native == u"57P01" || native == u"57P03";
+        unavailable = error.type() == QSqlError::ConnectionError || native.isEmpty() || native.startsWith(QStringLiteral("08"))
+                      || native == u"57P01" || native == u"57P02" || native == u"57P03";
     } else {
         // Extended result codes; the low byte is the primary code. QSQLITE labels many statement
         // errors as connection errors, so only the code is trusted here.

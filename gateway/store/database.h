@@ -73,6 +73,7 @@ private:
     Dialect m_dialect = Dialect::Sqlite;
     int m_schemaVersion = 0;
     QHash<QString, QSqlQuery *> m_statements;
+    QList<QSqlQuery *> m_retired; //!< statements of a connection that was re-opened
     struct Listener
     {
         QString channel;

@@ -348,6 +348,37 @@ private slots:
         QCOMPARE(repo.list(org.id)->size(), 1);
     }
 
+    void aLostPostgresConnectionIsReopened()
+    {
+        WAGATE_OPEN_TEST_DATABASE(tdb, Backend::Postgres);
+        auto db = Database::open(tdb.config(QStringLiteral("lost")));
+        QVERIFY(db);
+        const Organization org = makeOrg(QStringLiteral("Acme"));
+        QVERIFY(OrganizationRepository(**db).insert(org));
+        SessionRepository repo(**db);
+        const SessionInfo s = makeSession(org.id, QStringLiteral("before"));
+        QVERIFY(repo.insert(s));
+
+        // The server ends our connection (a restart, a failover, an administrator).
+        {
+            auto admin = Database::open(tdb.config(QStringLiteral("admin")));
+            QVERIFY(admin);
+            QSqlQuery kill(QSqlDatabase::database(QStringLiteral("admin")));
+            QVERIFY(kill.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                             "WHERE datname = current_database() AND pid <> pg_backend_pid()")));
+        }
+        // The next statement may find out the hard way: it fails as unavailable, never as a crash…
+        auto first = repo.count(org.id);
+        if (!first)
+            QCOMPARE(first.error().code, ErrorCode::Unavailable);
+        // … and the connection is open again for the one after.
+        auto again = repo.count(org.id);
+        QVERIFY2(again, again ? "" : qPrintable(again.error().message));
+        QCOMPARE(*again, 1);
+        QVERIFY(repo.insert(makeSession(org.id, QStringLiteral("after"))));
+        QVERIFY((*db)->ping());
+    }
+
     void twoConnectionsSeeEachOthersCommits_data() { backends(); }
     void twoConnectionsSeeEachOthersCommits()
     {
