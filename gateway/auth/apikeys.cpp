@@ -113,6 +113,15 @@ Result<Principal> ApiKeyService::verify(const QString &token)
         return rejected;
     if (record.revoked())
         return Error::unauthorized(QStringLiteral("API key revoked"));
+    // lastUsedAt is for people deciding which keys to revoke: a minute's precision will do, and it
+    // keeps a busy key from writing on every request.
+    if (now - record.lastUsedAt > kTouchIntervalMs) {
+        if (m_repo.touch(record.id, now)) {
+            record.lastUsedAt = now;
+            if (auto it = m_cache.find(lookup); it != m_cache.end())
+                it->record.lastUsedAt = now;
+        }
+    }
     return principalOf(record);
 }
 

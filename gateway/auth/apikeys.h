@@ -37,6 +37,8 @@ public:
     //! Verified keys are remembered for this long (ms) so a busy script does not cost a query per
     //! request; revocation on this node takes effect at once, on other nodes within this time.
     static constexpr qint64 kCacheMs = 5000;
+    //! lastUsedAt is written at most this often per key.
+    static constexpr qint64 kTouchIntervalMs = 60000;
 
 private:
     struct Cached

@@ -336,8 +336,14 @@ private slots:
         const QString id = created.json()[QStringLiteral("id")].toString();
         QVERIFY(secret.startsWith(QStringLiteral("wgk_")));
         QVERIFY(secret.size() >= 4 + 43); // ≥ 256 bits of secret
+        QVERIFY(created.json()[QStringLiteral("lastUsedAt")].isNull());
         QCOMPARE(call("GET", QStringLiteral("/api/v1/me"), secret).status, 200);
         const RawReply list = call("GET", QStringLiteral("/api/v1/api-keys"));
+        bool used = false;
+        for (const QJsonValue &k : list.json()[QStringLiteral("apiKeys")].toArray())
+            if (k[QStringLiteral("id")].toString() == id)
+                used = k[QStringLiteral("lastUsedAt")].toDouble() > 0;
+        QVERIFY2(used, "a key that was used says when");
         QVERIFY(!list.body.contains(secret.toLatin1()));
         QVERIFY(!list.body.contains("secret"));
         QVERIFY(list.body.contains(id.toLatin1()));
