@@ -91,7 +91,7 @@ private slots:
         const test::RawReply health = test::rawExchange(port, test::buildRequest("GET", "/healthz", port));
         QCOMPARE(health.status, 200);
         ::kill(pid_t(p.processId()), SIGTERM);
-        QVERIFY(p.waitForFinished(10000));
+        QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 0);
         const QByteArray err = p.readAllStandardError();
@@ -107,7 +107,7 @@ private slots:
         QProcess second;
         second.start(wagateBinary(), QStringList{QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}
                                          + storeArgs(tdb));
-        QVERIFY(second.waitForFinished(10000));
+        QVERIFY(second.waitForFinished(30000));
         QCOMPARE(second.exitCode(), 1);
         QCOMPARE(second.readAllStandardOutput(), QByteArray()); // never claimed to listen
         QVERIFY(second.readAllStandardError().contains("already using"));
@@ -137,7 +137,7 @@ private slots:
         test::TestDatabase tdb(Backend::Sqlite);
         QProcess p;
         p.start(wagateBinary(), args + QStringList{QStringLiteral("--data-dir"), tdb.dataDir()});
-        QVERIFY(p.waitForFinished(10000));
+        QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 2);
         const QString err = QString::fromUtf8(p.readAllStandardError());
         QVERIFY2(err.contains(message), qPrintable(err));
@@ -184,7 +184,7 @@ private slots:
         QCOMPARE(r.status, 200);
         QVERIFY(!r.json()[QStringLiteral("token")].toString().isEmpty());
         gateway.terminate();
-        QVERIFY(gateway.waitForFinished(10000));
+        QVERIFY(gateway.waitForFinished(30000));
     }
 
     void everyAcknowledgedCreateSurvivesKill9_data() { backends(); }
@@ -229,7 +229,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(acknowledged.size() >= 150, 60000);
         ::kill(pid_t(gateway.processId()), SIGKILL);
         killed = true;
-        QVERIFY(gateway.waitForFinished(10000));
+        QVERIFY(gateway.waitForFinished(30000));
         QCOMPARE(gateway.exitStatus(), QProcess::CrashExit);
         QTRY_COMPARE_WITH_TIMEOUT(inFlight, 0, 30000);
 
@@ -254,7 +254,7 @@ private slots:
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 acknowledged creates lost").arg(missing.size())));
         qInfo() << acknowledged.size() << "acknowledged creates," << listed.size() << "sessions after the restart";
         again.terminate();
-        QVERIFY(again.waitForFinished(10000));
+        QVERIFY(again.waitForFinished(30000));
     }
 };
 

@@ -79,7 +79,7 @@ class TestWhatsApp : public QObject
     void stopGateway(bool kill9)
     {
         ::kill(pid_t(m_gateway.processId()), kill9 ? SIGKILL : SIGTERM);
-        m_gateway.waitForFinished(15000);
+        m_gateway.waitForFinished(30000);
     }
 
     test::RawReply api(const QByteArray &method, const QString &path, const QByteArray &body = {})
@@ -151,7 +151,7 @@ private slots:
     {
         stopGateway(false);
         m_wasim.terminate();
-        m_wasim.waitForFinished(10000);
+        m_wasim.waitForFinished(30000);
     }
 
     void linkByQrCodeThenSurviveRestarts()
