@@ -71,35 +71,42 @@ Result<SessionManager::Runtime *> SessionManager::ensureConnection(const Session
 {
     if (!m_factory)
         return Error::unavailable(QStringLiteral("the WhatsApp engine is not available"));
-    Runtime *rt = runtime(session.id);
-    if (!rt) {
-        auto owned = std::make_shared<Runtime>();
-        rt = owned.get();
-        rt->retryTimer.setSingleShot(true);
-        m_runtimes.insert(session.id, owned);
+    if (Runtime *existing = runtime(session.id); existing && existing->connection) {
+        existing->info = session;
+        existing->pairing = pairing;
+        return existing;
     }
+    // Everything that can fail comes before a runtime exists, so a refused start leaves nothing behind.
+    QByteArray credentials;
+    if (!pairing) {
+        auto sealed = m_repo.credentials(session.id);
+        if (!sealed)
+            return sealed.error();
+        if (sealed->isEmpty())
+            return Error::failedPrecondition(QStringLiteral("the credentials of this session are missing; link the number again"));
+        if (!m_vault)
+            return Error::unavailable(QStringLiteral("the secret store is not available"));
+        auto opened = m_vault->open(session.id, *sealed);
+        if (!opened) {
+            qCWarning(lcEngine).noquote() << "credentials of" << session.id << "cannot be opened:" << opened.error().message;
+            return Error::failedPrecondition(QStringLiteral("the stored credentials of this session cannot be read; link the number again"));
+        }
+        credentials = *opened;
+    }
+    auto owned = std::make_shared<Runtime>();
+    Runtime *rt = owned.get();
     rt->info = session;
     rt->pairing = pairing;
-    if (!rt->connection) {
-        QByteArray credentials;
-        if (!pairing) {
-            auto sealed = m_repo.credentials(session.id);
-            if (!sealed)
-                return sealed.error();
-            if (sealed->isEmpty())
-                return Error::failedPrecondition(QStringLiteral("the credentials of this session are missing; link the number again"));
-            if (!m_vault)
-                return Error::unavailable(QStringLiteral("the secret store is not available"));
-            auto opened = m_vault->open(session.id, *sealed);
-            if (!opened) {
-                qCWarning(lcEngine).noquote() << "credentials of" << session.id << "cannot be opened:" << opened.error().message;
-                return Error::failedPrecondition(QStringLiteral("the stored credentials of this session cannot be read; link the number again"));
-            }
-            credentials = *opened;
-        }
-        rt->connection = m_factory->create(session, credentials);
-        wire(rt);
-    }
+    rt->retryTimer.setSingleShot(true);
+    const QString id = session.id;
+    connect(&rt->retryTimer, &QTimer::timeout, this, [this, id] {
+        Runtime *r = runtime(id);
+        if (r && r->connection)
+            r->connection->connectToWhatsApp();
+    });
+    rt->connection = m_factory->create(session, credentials);
+    wire(rt);
+    m_runtimes.insert(id, owned);
     return rt;
 }
 
@@ -116,11 +123,6 @@ void SessionManager::wire(Runtime *rt)
     connect(c, &SessionConnection::pairingExpired, this, [this, id] { onPairingExpired(id); });
     connect(c, &SessionConnection::disconnected, this,
             [this, id](DisconnectKind k, const QString &code, const QString &msg) { onDisconnected(id, k, code, msg); });
-    connect(&rt->retryTimer, &QTimer::timeout, this, [this, id] {
-        Runtime *r = runtime(id);
-        if (r && r->connection)
-            r->connection->connectToWhatsApp();
-    });
 }
 
 void SessionManager::dropConnection(Runtime *rt)

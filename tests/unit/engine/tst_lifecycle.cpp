@@ -106,6 +106,20 @@ private slots:
         QCOMPARE(r.error().code, ErrorCode::FailedPrecondition);
         QCOMPARE(row(s->id).status, SessionStatus::Unpaired);
         QVERIFY(m_factory.made.isEmpty()); // nothing tried to connect
+        QCOMPARE(m_engine->manager().activeCount(), 0);
+    }
+
+    void startWithoutStoredCredentialsSaysSoAndLeavesNothingRunning()
+    {
+        const QString id = linkedWorkingSession();
+        QVERIFY(m_engine->sessions().stop(m_operator, id));
+        QVERIFY(m_engine->sessionRepository().setCredentials(id, {})); // e.g. a restore without the secrets
+        auto r = m_engine->sessions().start(m_operator, id);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, ErrorCode::FailedPrecondition);
+        QVERIFY(r.error().message.contains(QStringLiteral("link the number again")));
+        QVERIFY(!m_engine->manager().isActive(id));
+        QCOMPARE(row(id).status, SessionStatus::Stopped);
     }
 
     void qrPairingReachesWorkingOnlyAfterLogin()
@@ -237,6 +251,7 @@ private slots:
         QCOMPARE(s.status, SessionStatus::Failed);
         QCOMPARE(s.lastError->code, QStringLiteral("unreachable"));
         QVERIFY(!m_engine->sessionRepository().credentials(id)->isEmpty()); // :start can retry
+        QVERIFY(!m_engine->manager().isActive(id));
         QVERIFY(m_engine->sessions().start(m_operator, id));
         QCOMPARE(row(id).status, SessionStatus::Starting);
     }
