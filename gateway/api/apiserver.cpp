@@ -148,17 +148,19 @@ void ApiServer::handle(const HttpRequest &request, HttpResponder responder)
         return dispatch(request, responder, match, requestId, Principal{});
 
     // The match and the request outlive a deferred authentication: keep copies.
-    m_authenticate(request, [this, request, responder, match, requestId](Result<Principal> principal) mutable {
+    m_authenticate(request, [self = QPointer<ApiServer>(this), request, responder, match, requestId](Result<Principal> principal) mutable {
+        if (!self)
+            return; // the server closed while a key fetch was pending; the connection goes with it
         if (!principal) {
             Error e = principal.error();
             if (e.code == ErrorCode::Internal) {
                 qCWarning(lcApi).noquote() << "authentication failed internally in request" << requestId << e.message;
                 e = Error::unavailable(QStringLiteral("cannot verify credentials right now"));
             }
-            responder.send(finish(errorResponse(e), requestId));
+            responder.send(self->finish(errorResponse(e), requestId));
             return;
         }
-        dispatch(request, responder, match, requestId, *principal);
+        self->dispatch(request, responder, match, requestId, *principal);
     });
 }
 
