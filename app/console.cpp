@@ -3,6 +3,7 @@
 #include "enginefacadeimpl.h"
 #include "enginehost.h"
 #include "modes.h"
+#include "quitonsignal.h"
 #include "ui/consolecontroller.h"
 
 #include <QApplication>
@@ -47,6 +48,7 @@ int runConsole(const CommandLine &cl, int &argc, char **argv)
         }
     }
 
+    QuitOnSignal quitOnSignal; // a logout or shutdown of the desktop stops the engine cleanly too
     EngineHost host(cl.engine, cl.api);
     EngineFacadeImpl facade(host, cl.dataDir);
     ConsoleController controller(facade);

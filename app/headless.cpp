@@ -2,31 +2,14 @@
 #include "core/logging.h"
 #include "enginehost.h"
 #include "modes.h"
+#include "quitonsignal.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QLockFile>
-#include <QSocketNotifier>
 #include <QTextStream>
 
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
-
 namespace wagate {
-
-namespace {
-
-int g_signalFds[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char c = 1;
-    // write() is async-signal-safe; the event loop picks it up.
-    [[maybe_unused]] const auto n = ::write(g_signalFds[1], &c, 1);
-}
-
-} // namespace
 
 int runHeadless(const CommandLine &cl)
 {
@@ -47,24 +30,11 @@ int runHeadless(const CommandLine &cl)
         }
     }
 
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0) {
+    QuitOnSignal quitOnSignal;
+    if (!quitOnSignal.isValid()) {
         err << "wagate: cannot set up signal handling" << Qt::endl;
         return 1;
     }
-    QSocketNotifier notifier(g_signalFds[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [&] {
-        char c;
-        [[maybe_unused]] const auto n = ::read(g_signalFds[0], &c, 1);
-        qCInfo(lcApp).noquote() << "stopping";
-        QCoreApplication::quit();
-    });
-    struct sigaction sa = {};
-    sa.sa_handler = onSignal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &sa, nullptr);
-    sigaction(SIGINT, &sa, nullptr);
-    std::signal(SIGPIPE, SIG_IGN);
 
     EngineHost host(cl.engine, cl.api);
     int exitCode = 0;
@@ -80,8 +50,6 @@ int runHeadless(const CommandLine &cl)
     host.start();
     const int loop = QCoreApplication::exec();
     host.stop();
-    ::close(g_signalFds[0]);
-    ::close(g_signalFds[1]);
     qCInfo(lcApp).noquote() << "stopped";
     return exitCode ? exitCode : loop;
 }
