@@ -58,13 +58,7 @@ Result<OperatorRecord> OperatorRepository::byUsername(const QString &organizatio
                                  + QStringLiteral(" FROM operators WHERE organization_id = ? AND username = ?"));
     q.addBindValue(organizationId);
     q.addBindValue(username);
-    if (auto r = m_db.exec(q); !r)
-        return r.error();
-    if (!q.next())
-        return operatorNotFound();
-    OperatorRecord o = readOperator(q);
-    q.finish();
-    return o;
+    return sql::one<OperatorRecord>(m_db, q, readOperator, operatorNotFound());
 }
 
 Result<OperatorRecord> OperatorRepository::get(const QString &organizationId, const QString &id)
@@ -73,13 +67,7 @@ Result<OperatorRecord> OperatorRepository::get(const QString &organizationId, co
                                  + QStringLiteral(" FROM operators WHERE id = ? AND organization_id = ?"));
     q.addBindValue(id);
     q.addBindValue(organizationId);
-    if (auto r = m_db.exec(q); !r)
-        return r.error();
-    if (!q.next())
-        return operatorNotFound();
-    OperatorRecord o = readOperator(q);
-    q.finish();
-    return o;
+    return sql::one<OperatorRecord>(m_db, q, readOperator, operatorNotFound());
 }
 
 Result<QList<OperatorRecord>> OperatorRepository::list(const QString &organizationId)
@@ -87,13 +75,7 @@ Result<QList<OperatorRecord>> OperatorRepository::list(const QString &organizati
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kColumns
                                  + QStringLiteral(" FROM operators WHERE organization_id = ? ORDER BY username"));
     q.addBindValue(organizationId);
-    if (auto r = m_db.exec(q); !r)
-        return r.error();
-    QList<OperatorRecord> out;
-    while (q.next())
-        out.append(readOperator(q));
-    q.finish();
-    return out;
+    return sql::all<OperatorRecord>(m_db, q, readOperator);
 }
 
 Result<void> OperatorRepository::setRole(const QString &organizationId, const QString &id, const QString &role, qint64 at)
@@ -104,11 +86,7 @@ Result<void> OperatorRepository::setRole(const QString &organizationId, const QS
     q.addBindValue(at);
     q.addBindValue(id);
     q.addBindValue(organizationId);
-    if (auto r = m_db.exec(q); !r)
-        return r;
-    if (q.numRowsAffected() == 0)
-        return operatorNotFound();
-    return {};
+    return sql::changesOne(m_db, q, operatorNotFound());
 }
 
 Result<void> OperatorRepository::setPasswordHash(const QString &id, const QString &hash, qint64 at)
@@ -133,11 +111,7 @@ Result<void> OperatorRepository::remove(const QString &organizationId, const QSt
     QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM operators WHERE id = ? AND organization_id = ?"));
     q.addBindValue(id);
     q.addBindValue(organizationId);
-    if (auto r = m_db.exec(q); !r)
-        return r;
-    if (q.numRowsAffected() == 0)
-        return operatorNotFound();
-    return {};
+    return sql::changesOne(m_db, q, operatorNotFound());
 }
 
 Result<int> OperatorRepository::countWithRole(const QString &organizationId, const QString &role)

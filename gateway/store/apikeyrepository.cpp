@@ -51,13 +51,7 @@ Result<ApiKeyRecord> ApiKeyRepository::byLookup(const QString &lookup)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM api_keys WHERE lookup = ?"));
     q.addBindValue(lookup);
-    if (auto r = m_db.exec(q); !r)
-        return r.error();
-    if (!q.next())
-        return Error::notFound(QStringLiteral("API key not found"));
-    ApiKeyRecord k = readKey(q);
-    q.finish();
-    return k;
+    return sql::one<ApiKeyRecord>(m_db, q, readKey, Error::notFound(QStringLiteral("API key not found")));
 }
 
 Result<ApiKeyRecord> ApiKeyRepository::get(const QString &organizationId, const QString &id)
@@ -66,13 +60,7 @@ Result<ApiKeyRecord> ApiKeyRepository::get(const QString &organizationId, const 
                                  + QStringLiteral(" FROM api_keys WHERE id = ? AND organization_id = ?"));
     q.addBindValue(id);
     q.addBindValue(organizationId);
-    if (auto r = m_db.exec(q); !r)
-        return r.error();
-    if (!q.next())
-        return Error::notFound(QStringLiteral("API key not found"));
-    ApiKeyRecord k = readKey(q);
-    q.finish();
-    return k;
+    return sql::one<ApiKeyRecord>(m_db, q, readKey, Error::notFound(QStringLiteral("API key not found")));
 }
 
 Result<QList<ApiKeyRecord>> ApiKeyRepository::list(const QString &organizationId)
@@ -80,13 +68,7 @@ Result<QList<ApiKeyRecord>> ApiKeyRepository::list(const QString &organizationId
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kColumns
                                  + QStringLiteral(" FROM api_keys WHERE organization_id = ? ORDER BY id"));
     q.addBindValue(organizationId);
-    if (auto r = m_db.exec(q); !r)
-        return r.error();
-    QList<ApiKeyRecord> out;
-    while (q.next())
-        out.append(readKey(q));
-    q.finish();
-    return out;
+    return sql::all<ApiKeyRecord>(m_db, q, readKey);
 }
 
 Result<void> ApiKeyRepository::revoke(const QString &organizationId, const QString &id, qint64 at)
@@ -96,11 +78,7 @@ Result<void> ApiKeyRepository::revoke(const QString &organizationId, const QStri
     q.addBindValue(at);
     q.addBindValue(id);
     q.addBindValue(organizationId);
-    if (auto r = m_db.exec(q); !r)
-        return r;
-    if (q.numRowsAffected() == 0)
-        return Error::notFound(QStringLiteral("API key not found"));
-    return {};
+    return sql::changesOne(m_db, q, Error::notFound(QStringLiteral("API key not found")));
 }
 
 Result<void> ApiKeyRepository::touch(const QString &id, qint64 at)

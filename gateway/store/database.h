@@ -85,6 +85,46 @@ private:
     void subscribeAll();
 };
 
+//! The repositories' common steps: run a prepared statement and read one row, every row, or check
+//! that it changed a row.
+namespace sql {
+
+template<typename T, typename Read>
+Result<T> one(Database &db, QSqlQuery &q, Read read, const Error &notFound)
+{
+    if (auto r = db.exec(q); !r)
+        return r.error();
+    if (!q.next())
+        return notFound;
+    T out = read(q);
+    q.finish();
+    return out;
+}
+
+template<typename T, typename Read>
+Result<QList<T>> all(Database &db, QSqlQuery &q, Read read)
+{
+    if (auto r = db.exec(q); !r)
+        return r.error();
+    QList<T> out;
+    while (q.next())
+        out.append(read(q));
+    q.finish();
+    return out;
+}
+
+//! Runs a write that must change a row; notFound when it changed none.
+inline Result<void> changesOne(Database &db, QSqlQuery &q, const Error &notFound)
+{
+    if (auto r = db.exec(q); !r)
+        return r;
+    if (q.numRowsAffected() == 0)
+        return notFound;
+    return {};
+}
+
+} // namespace sql
+
 //! Parses a postgres:// URL into its parts; std::nullopt when it is not one.
 struct PostgresUrl
 {

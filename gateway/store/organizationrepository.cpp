@@ -7,6 +7,15 @@
 
 namespace wagate {
 
+namespace {
+
+Organization readOrganization(const QSqlQuery &q)
+{
+    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()};
+}
+
+} // namespace
+
 Result<void> OrganizationRepository::insert(const Organization &org)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)"));
@@ -20,25 +29,13 @@ Result<Organization> OrganizationRepository::get(const QString &id)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT id, name, created_at FROM organizations WHERE id = ?"));
     q.addBindValue(id);
-    if (auto r = m_db.exec(q); !r)
-        return r.error();
-    if (!q.next())
-        return Error::notFound(QStringLiteral("organization not found"));
-    Organization o{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()};
-    q.finish();
-    return o;
+    return sql::one<Organization>(m_db, q, readOrganization, Error::notFound(QStringLiteral("organization not found")));
 }
 
 Result<QList<Organization>> OrganizationRepository::list()
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT id, name, created_at FROM organizations ORDER BY id"));
-    if (auto r = m_db.exec(q); !r)
-        return r.error();
-    QList<Organization> out;
-    while (q.next())
-        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
-    q.finish();
-    return out;
+    return sql::all<Organization>(m_db, q, readOrganization);
 }
 
 } // namespace wagate

@@ -82,14 +82,6 @@ QList<StatusTransition> readTransitions(QSqlQuery &q, bool newestFirst = false)
     return out;
 }
 
-Result<QList<SessionInfo>> readAll(QSqlQuery &q)
-{
-    QList<SessionInfo> out;
-    while (q.next())
-        out.append(readSession(q));
-    q.finish();
-    return out;
-}
 
 constexpr int kMaxCached = 200000;
 
@@ -225,9 +217,7 @@ Result<QList<SessionInfo>> SessionRepository::listForGateway(const QString &gate
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kColumns
                                  + QStringLiteral(" FROM sessions WHERE gateway_id = ? ORDER BY id"));
     q.addBindValue(gatewayId);
-    if (auto r = m_db.exec(q); !r)
-        return r.error();
-    return readAll(q);
+    return sql::all<SessionInfo>(m_db, q, readSession);
 }
 
 Result<void> SessionRepository::updateSettings(const SessionInfo &s)
@@ -244,11 +234,7 @@ Result<void> SessionRepository::updateSettings(const SessionInfo &s)
     q.addBindValue(s.id);
     q.addBindValue(s.organizationId);
     return write(s.id, [&]() -> Result<void> {
-        if (auto r = m_db.exec(q); !r)
-            return r;
-        if (q.numRowsAffected() == 0)
-            return Error::notFound(QStringLiteral("session not found"));
-        return {};
+        return sql::changesOne(m_db, q, Error::notFound(QStringLiteral("session not found")));
     });
 }
 
@@ -259,11 +245,7 @@ Result<void> SessionRepository::updateDesiredState(const QString &id, DesiredSta
     q.addBindValue(at);
     q.addBindValue(id);
     return write(id, [&]() -> Result<void> {
-        if (auto r = m_db.exec(q); !r)
-            return r;
-        if (q.numRowsAffected() == 0)
-            return Error::notFound(QStringLiteral("session not found"));
-        return {};
+        return sql::changesOne(m_db, q, Error::notFound(QStringLiteral("session not found")));
     });
 }
 
@@ -408,11 +390,7 @@ Result<void> SessionRepository::setCredentials(const QString &id, const QByteArr
     QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE sessions SET wa_credentials = ? WHERE id = ?"));
     q.addBindValue(sealed.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(sealed));
     q.addBindValue(id);
-    if (auto r = m_db.exec(q); !r)
-        return r;
-    if (q.numRowsAffected() == 0)
-        return Error::notFound(QStringLiteral("session not found"));
-    return {};
+    return sql::changesOne(m_db, q, Error::notFound(QStringLiteral("session not found")));
 }
 
 } // namespace wagate
