@@ -5,6 +5,8 @@
 
 #include <QThreadPool>
 
+#include <openssl/crypto.h>
+
 namespace wagate {
 
 EngineWorker::EngineWorker(EngineConfig engineConfig, ApiConfig apiConfig)
@@ -48,6 +50,9 @@ void EngineWorker::shutdown()
         m_engine->shutdown();
     m_api.reset();
     m_engine.reset();
+    // OpenSSL keeps per-thread state (random generators, error queues) that it frees when the thread
+    // ends — possibly after the process has begun to exit. Free it now, while this thread is ours.
+    OPENSSL_thread_stop();
 }
 
 EngineHost::EngineHost(EngineConfig engineConfig, ApiConfig apiConfig, QObject *parent)

@@ -10,6 +10,8 @@
 #include <QPromise>
 #include <QThreadPool>
 
+#include <openssl/crypto.h>
+
 #include <memory>
 
 namespace wagate::wa::waconnection_detail {
@@ -34,6 +36,9 @@ void offload(QObject *context, Work work, Done done)
         promise->start();
         promise->addResult(work());
         promise->finish();
+        // The work used OpenSSL on a pool thread; free that thread's OpenSSL state now rather than
+        // whenever the pool retires the thread (possibly during process exit).
+        OPENSSL_thread_stop();
     });
 }
 
