@@ -74,6 +74,7 @@ Result<SessionManager::Runtime *> SessionManager::ensureConnection(const Session
     if (Runtime *existing = runtime(session.id); existing && existing->connection) {
         existing->info = session;
         existing->pairing = pairing;
+        existing->codePairing = false;
         return existing;
     }
     // Everything that can fail comes before a runtime exists, so a refused start leaves nothing behind.
@@ -275,8 +276,13 @@ Result<SessionInfo> SessionManager::beginQrPairing(const SessionInfo &session)
     SessionInfo info = session;
     if (hasNumberAttached(info))
         return Error::failedPrecondition(QStringLiteral("session already has a number attached; log it out to link another"));
-    if (Runtime *rt = runtime(info.id); rt && rt->connection && rt->pairing)
+    if (Runtime *rt = runtime(info.id); rt && rt->connection && rt->pairing) {
+        // A code the operator may be typing right now is not thrown away by a QR request.
+        if (rt->codePairing)
+            return Error::failedPrecondition(QStringLiteral("a pairing code is in progress for this session; enter it on the phone, "
+                                                            "or stop the session and ask again for a QR code"));
         return rt->info; // pairing in progress: the current QR stays valid
+    }
     auto rt = ensureConnection(info, true);
     if (!rt)
         return rt.error();
@@ -285,6 +291,7 @@ Result<SessionInfo> SessionManager::beginQrPairing(const SessionInfo &session)
         removeRuntime(info.id);
         return r.error();
     }
+    (*rt)->codePairing = false;
     (*rt)->connection->beginQrPairing();
     return runtime(info.id) ? runtime(info.id)->info : info;
 }
@@ -303,6 +310,7 @@ Result<SessionInfo> SessionManager::beginCodePairing(const SessionInfo &session,
         removeRuntime(info.id);
         return r.error();
     }
+    (*rt)->codePairing = true;
     (*rt)->connection->beginCodePairing(phoneNumber);
     return runtime(info.id) ? runtime(info.id)->info : info;
 }
@@ -368,6 +376,7 @@ void SessionManager::onPaired(const QString &id, const PairedAccount &account)
     if (!rt)
         return;
     rt->pairing = false;
+    rt->codePairing = false;
     rt->qr.clear();
     SessionInfo &info = rt->info;
     // The phone linked us: from here the session is started and should stay so across restarts.

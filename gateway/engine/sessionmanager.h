@@ -74,6 +74,7 @@ private:
         QTimer retryTimer;
         int attempts = 0;
         bool pairing = false;
+        bool codePairing = false; //!< the pairing in progress waits for a code typed on the phone
         QString qr;
         qint64 qrExpiresAt = 0;
     };

@@ -143,7 +143,7 @@ private slots:
                      QStringLiteral("e2e"), QStringLiteral("--caps"), QStringLiteral("read,manage")});
         QVERIFY(m_key.startsWith(QStringLiteral("wgk_")));
         QVERIFY(startGateway());
-        for (const char *phone : {"6281234567890", "6281111111111", "6282222222222", "6283333333333", "6284444444444"})
+        for (const char *phone : {"6281234567890", "6281111111111", "6281555555555", "6282222222222", "6283333333333", "6284444444444"})
             QCOMPARE(control("POST", QStringLiteral("/phones"), QByteArray("{\"phoneNumber\":\"") + phone + "\",\"pushName\":\"Phone\"}").status, 201);
     }
 
@@ -210,6 +210,28 @@ private slots:
         QCOMPARE(entered.status, 200);
         QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("working"), 30000);
         QCOMPARE(session(id)[QStringLiteral("phoneNumber")].toString(), QStringLiteral("6281111111111"));
+    }
+
+    void aQrRequestDoesNotThrowAwayAPairingCode()
+    {
+        const QString id = newSession("Changed mind");
+        const test::RawReply code = api("POST", QStringLiteral("/api/v1/sessions/%1/pairing-code").arg(id), R"({"phoneNumber":"6281555555555"})");
+        QCOMPARE(code.status, 200);
+        // Someone may be typing that code on the phone right now: a QR request says why it cannot
+        // be served, at once, and leaves the code valid.
+        const test::RawReply qr = api("GET", QStringLiteral("/api/v1/sessions/%1/qr").arg(id));
+        QCOMPARE(qr.status, 409);
+        const QJsonObject err = qr.json()[QStringLiteral("error")].toObject();
+        QCOMPARE(err[QStringLiteral("code")].toString(), QStringLiteral("failed_precondition"));
+        QVERIFY2(err[QStringLiteral("message")].toString().contains(QStringLiteral("pairing code")), qPrintable(err[QStringLiteral("message")].toString()));
+        QCOMPARE(status(id), QStringLiteral("pairing_code"));
+        // Stopping ends the code attempt; then a QR code is there to scan.
+        QCOMPARE(api("POST", QStringLiteral("/api/v1/sessions/%1:stop").arg(id)).status, 200);
+        const test::RawReply second = api("GET", QStringLiteral("/api/v1/sessions/%1/qr").arg(id));
+        QCOMPARE(second.status, 200);
+        QVERIFY(!second.json()[QStringLiteral("qr")].toString().isEmpty());
+        QCOMPARE(status(id), QStringLiteral("scan_qr_code"));
+        QCOMPARE(api("POST", QStringLiteral("/api/v1/sessions/%1:stop").arg(id)).status, 200);
     }
 
     void aDroppedConnectionReconnects()
