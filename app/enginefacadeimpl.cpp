@@ -238,6 +238,20 @@ void EngineFacadeImpl::signInWithProfile(const QString &id, Reply<Principal> don
     });
 }
 
+void EngineFacadeImpl::listOrganizations(Reply<QList<OrganizationChoice>> done)
+{
+    onEngine<QList<OrganizationChoice>>([](Engine &e) -> Result<QList<OrganizationChoice>> {
+        auto orgs = e.organizations().list();
+        if (!orgs)
+            return orgs.error();
+        QList<OrganizationChoice> out;
+        out.reserve(orgs->size());
+        for (const Organization &o : *orgs)
+            out.append({o.id, o.name});
+        return out;
+    }, std::move(done));
+}
+
 void EngineFacadeImpl::signOut()
 {
     if (!m_principal)

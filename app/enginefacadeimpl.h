@@ -28,6 +28,7 @@ public:
     void signOut() override;
     std::optional<Principal> principal() const override { return m_principal; }
     QString organizationName() const override { return m_organizationName; }
+    void listOrganizations(Reply<QList<OrganizationChoice>> done) override;
 
     QList<SignInProfile> profiles() const override;
     void addProfile(const SignInProfile &profile, const QString &secret, Reply<SignInProfile> done) override;

@@ -7,7 +7,9 @@
 #include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFormLayout>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -243,8 +245,11 @@ void SignInDialog::buildFormPage()
     auto *account = new QWidget(m_kindStack);
     auto *af = new QFormLayout(account);
     af->setContentsMargins(0, 0, 0, 0);
-    m_org = new QLineEdit(account);
-    m_org->setPlaceholderText(tr("org_… (ask your administrator)"));
+    m_org = new QComboBox(account);
+    m_org->setEditable(true); // an id from the administrator can be typed, too
+    m_org->setInsertPolicy(QComboBox::NoInsert);
+    m_org->setAccessibleName(tr("Organization"));
+    m_org->lineEdit()->setPlaceholderText(tr("Choose, or type its name or id"));
     m_username = new QLineEdit(account);
     m_password = new QLineEdit(account);
     m_password->setEchoMode(QLineEdit::Password);
@@ -299,6 +304,8 @@ void SignInDialog::buildFormPage()
     showKind(KeyKindPage);
     connect(m_kinds, &QButtonGroup::idClicked, this, [this, showKind](int id) {
         showKind(id);
+        if (id == AccountKindPage)
+            reloadOrganizations();
         m_error->hide();
         updateForm();
     });
@@ -308,7 +315,7 @@ void SignInDialog::buildFormPage()
         m_error->hide();
         updateForm();
     };
-    for (QLineEdit *e : {m_org, m_username, m_password, m_apiKey, m_profileName})
+    for (QLineEdit *e : {m_org->lineEdit(), m_username, m_password, m_apiKey, m_profileName})
         connect(e, &QLineEdit::textChanged, this, edited);
     connect(m_token, &QPlainTextEdit::textChanged, this, edited);
 }
@@ -339,6 +346,55 @@ void SignInDialog::reloadProfiles()
     updateForm();
     if (isVisible())
         growToFit(this);
+}
+
+void SignInDialog::reloadOrganizations()
+{
+    if (!m_engineReady)
+        return;
+    QPointer<SignInDialog> self(this);
+    m_facade.listOrganizations([self](Result<QList<OrganizationChoice>> r) {
+        if (!self)
+            return;
+        if (!r) {
+            // Typing the id still works; the list is a convenience.
+            self->m_org->lineEdit()->setPlaceholderText(tr("Type the organization's id"));
+            return;
+        }
+        QComboBox *box = self->m_org;
+        const QString typed = box->currentText();
+        QHash<QString, int> names;
+        for (const OrganizationChoice &o : *r)
+            ++names[o.name.toCaseFolded()];
+        const QSignalBlocker quiet(box);
+        box->clear();
+        for (const OrganizationChoice &o : *r) // the same name twice: the id tells them apart
+            box->addItem(names.value(o.name.toCaseFolded()) > 1 ? tr("%1 (%2)").arg(o.name, o.id) : o.name, o.id);
+        box->lineEdit()->setPlaceholderText(r->isEmpty() ? tr("None yet: wagate orgs create NAME")
+                                                         : tr("Choose, or type its name or id"));
+        // One organization is the usual case: it is the answer, unless something was typed.
+        if (!typed.isEmpty())
+            box->setEditText(typed);
+        else if (box->count() == 1)
+            box->setCurrentIndex(0);
+        else
+            box->setEditText(QString());
+        self->updateForm();
+    });
+}
+
+QLineEdit *SignInDialog::organizationEdit() const
+{
+    return m_org->lineEdit();
+}
+
+QString SignInDialog::organizationId() const
+{
+    const QString text = m_org->currentText().trimmed();
+    if (text.isEmpty())
+        return {};
+    const int i = m_org->findText(text, Qt::MatchFixedString); // a listed name, whatever its case
+    return i >= 0 ? m_org->itemData(i).toString() : text;
 }
 
 SignInDialog::Page SignInDialog::page() const
@@ -375,8 +431,10 @@ void SignInDialog::showForm()
     updateForm();
     if (m_kindKey->isChecked())
         m_apiKey->setFocus();
-    else if (m_kindAccount->isChecked())
+    else if (m_kindAccount->isChecked() && organizationId().isEmpty())
         m_org->setFocus();
+    else if (m_kindAccount->isChecked())
+        m_username->setFocus();
     else
         m_token->setFocus();
 }
@@ -451,7 +509,7 @@ void SignInDialog::setBusy(bool busy, const QString &message)
     } else {
         switch (formKind()) {
         case SignInProfile::Kind::LocalAccount:
-            complete = !m_org->text().trimmed().isEmpty() && !m_username->text().trimmed().isEmpty()
+            complete = !organizationId().isEmpty() && !m_username->text().trimmed().isEmpty()
                        && !m_password->text().isEmpty();
             break;
         case SignInProfile::Kind::ApiKey: complete = !m_apiKey->text().trimmed().isEmpty(); break;
@@ -466,8 +524,11 @@ void SignInDialog::setBusy(bool busy, const QString &message)
 
 void SignInDialog::setEngineReady(bool ready)
 {
+    const bool becameReady = ready && !m_engineReady;
     m_engineReady = ready;
     setBusy(m_busy);
+    if (becameReady)
+        reloadOrganizations();
 }
 
 void SignInDialog::setEngineFailed(const QString &message)
@@ -587,7 +648,7 @@ void SignInDialog::signInWithForm()
     setBusy(true, tr("Signing in…"));
     switch (kind) {
     case SignInProfile::Kind::LocalAccount:
-        m_facade.signInWithPassword(m_org->text().trimmed(), username, secret, done);
+        m_facade.signInWithPassword(organizationId(), username, secret, done);
         break;
     case SignInProfile::Kind::ApiKey:
         m_facade.signInWithApiKey(secret, done);

@@ -6,6 +6,7 @@
 
 class QButtonGroup;
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -47,7 +48,11 @@ public:
     QRadioButton *accountKind() const { return m_kindAccount; }
     QRadioButton *apiKeyKind() const { return m_kindKey; }
     QRadioButton *tokenKind() const { return m_kindToken; }
-    QLineEdit *organizationEdit() const { return m_org; }
+    //! The organization: chosen from the list (by name) or typed (name or id).
+    QComboBox *organizationBox() const { return m_org; }
+    QLineEdit *organizationEdit() const;
+    //! The organization id the form will sign in to ("" when none is given).
+    QString organizationId() const;
     QLineEdit *usernameEdit() const { return m_username; }
     QLineEdit *passwordEdit() const { return m_password; }
     QLineEdit *apiKeyEdit() const { return m_apiKey; }
@@ -70,6 +75,7 @@ private:
     void buildProfilesPage();
     void buildFormPage();
     void reloadProfiles();
+    void reloadOrganizations();
     void updateForm();
     void setBusy(bool busy, const QString &message = {});
     void fail(const Error &error);
@@ -105,7 +111,7 @@ private:
     QRadioButton *m_kindKey;
     QRadioButton *m_kindToken;
     QStackedWidget *m_kindStack;
-    QLineEdit *m_org;
+    QComboBox *m_org;
     QLineEdit *m_username;
     QLineEdit *m_password;
     QLineEdit *m_apiKey;

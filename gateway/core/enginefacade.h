@@ -23,6 +23,13 @@ struct SignInProfile
     QString username;       //!< for LocalAccount
 };
 
+//! An organization as the sign-in form offers it.
+struct OrganizationChoice
+{
+    QString id;
+    QString name;
+};
+
 //! How the console talks to the engine: requests go to the engine thread as queued calls, answers
 //! and events come back as value snapshots on the caller's thread. Every request acts as the
 //! signed-in operator through the same authorization as the HTTP API; events are limited to that
@@ -51,6 +58,9 @@ public:
     virtual std::optional<Principal> principal() const = 0;
     //! The organization's display name, once signed in.
     virtual QString organizationName() const = 0;
+    //! The organizations in this gateway's database, to choose from when signing in with an operator
+    //! account. Needs no sign-in: it is what `wagate orgs list` shows anyone who can open the data.
+    virtual void listOrganizations(Reply<QList<OrganizationChoice>> done) = 0;
 
     // --- sign-in profiles (metadata in the data directory, secrets in the OS keychain)
 

@@ -99,6 +99,20 @@ private slots:
         QCOMPARE(r->error().code, ErrorCode::Unauthorized);
     }
 
+    void organizationsAreListedBeforeSignIn()
+    {
+        // The sign-in form offers them by name; nothing else is readable before signing in.
+        auto r = await<QList<OrganizationChoice>>([&](auto done) { m_facade->listOrganizations(done); });
+        QVERIFY(r && *r);
+        QHash<QString, QString> byId;
+        for (const OrganizationChoice &o : **r)
+            byId.insert(o.id, o.name);
+        QCOMPARE(byId.size(), 2);
+        QCOMPARE(byId.value(m_org), QStringLiteral("Acme Support"));
+        QCOMPARE(byId.value(m_otherOrg), QStringLiteral("Other"));
+        QVERIFY(!m_facade->principal());
+    }
+
     void wrongCredentialsSayWhy_data()
     {
         QTest::addColumn<QString>("kind");

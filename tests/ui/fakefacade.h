@@ -34,9 +34,13 @@ public:
             return done(*acceptKeys);
         done(Error::unauthorized(QStringLiteral("invalid API key")));
     }
-    void signInWithPassword(const QString &, const QString &, const QString &, Reply<Principal> done) override
+    QList<OrganizationChoice> organizations; //!< what listOrganizations answers
+    QString passwordOrganization;            //!< the organization the last password sign-in named
+    void listOrganizations(Reply<QList<OrganizationChoice>> done) override { done(organizations); }
+    void signInWithPassword(const QString &org, const QString &, const QString &, Reply<Principal> done) override
     {
         calls << QStringLiteral("password");
+        passwordOrganization = org;
         done(Error::unauthorized(QStringLiteral("wrong user name or password")));
     }
     void signInWithToken(const QString &, Reply<Principal> done) override { calls << QStringLiteral("token"); done(Error::unauthorized(QStringLiteral("bad token"))); }

@@ -8,6 +8,7 @@
 #include "ui/signindialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QTemporaryDir>
@@ -78,6 +79,59 @@ private slots:
         QCOMPARE(facade.calls, QStringList{QStringLiteral("key")}); // signed in directly, nothing stored
         QCOMPARE(dialog.errorText(), QStringLiteral("These credentials were not accepted. Check them and try again."));
         QVERIFY(dialog.isVisible());
+    }
+
+    void theOrganizationIsChosenByName_data()
+    {
+        QTest::addColumn<QStringList>("organizations"); // id=name pairs in the database
+        QTest::addColumn<int>("choose");                // an item of the list, or -1 to type
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("expectedId");        // what the sign-in names; "" = cannot sign in
+        const QStringList one{QStringLiteral("org_1=Acme Support")};
+        const QStringList two{QStringLiteral("org_1=Acme Support"), QStringLiteral("org_2=Beta Care")};
+        QTest::newRow("the only one is already chosen") << one << -1 << QString() << "org_1";
+        QTest::newRow("picked from the list") << two << 1 << QString() << "org_2";
+        QTest::newRow("its name typed, any case") << two << -1 << "beta care" << "org_2";
+        QTest::newRow("an id from the administrator") << two << -1 << "org_9" << "org_9";
+        QTest::newRow("two, none chosen yet") << two << -1 << QString() << "";
+        QTest::newRow("the same name twice shows the ids")
+            << QStringList{QStringLiteral("org_1=Acme"), QStringLiteral("org_2=Acme")} << 1 << QString() << "org_2";
+        QTest::newRow("none in the database, id typed") << QStringList{} << -1 << "org_1" << "org_1";
+    }
+    void theOrganizationIsChosenByName()
+    {
+        QFETCH(QStringList, organizations);
+        QFETCH(int, choose);
+        QFETCH(QString, typed);
+        QFETCH(QString, expectedId);
+        FakeFacade facade;
+        for (const QString &o : organizations)
+            facade.organizations.append({o.section(u'=', 0, 0), o.section(u'=', 1)});
+        SignInDialog dialog(facade);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.accountKind()->click();
+        QCOMPARE(dialog.organizationBox()->count(), organizations.size());
+        if (organizations.size() == 2 && organizations[0].section(u'=', 1) == organizations[1].section(u'=', 1))
+            QCOMPARE(dialog.organizationBox()->itemText(1), QStringLiteral("Acme (org_2)"));
+        if (choose >= 0)
+            dialog.organizationBox()->setCurrentIndex(choose);
+        if (!typed.isEmpty()) {
+            dialog.organizationEdit()->clear();
+            QTest::keyClicks(dialog.organizationEdit(), typed);
+            dialog.organizationEdit()->setText(typed); // what the inline completion may have added
+        }
+        QTest::keyClicks(dialog.usernameEdit(), QStringLiteral("alice"));
+        QTest::keyClicks(dialog.passwordEdit(), QStringLiteral("secret"));
+        QCOMPARE(dialog.organizationId(), expectedId);
+        QCOMPARE(dialog.signInButton()->isEnabled(), !expectedId.isEmpty());
+        if (QByteArray(QTest::currentDataTag()) == "picked from the list")
+            EngineFixture::screenshot(&dialog, QStringLiteral("sign-in-operator-account"));
+        if (expectedId.isEmpty())
+            return;
+        dialog.signInButton()->click();
+        QCOMPARE(facade.calls, QStringList{QStringLiteral("password")});
+        QCOMPARE(facade.passwordOrganization, expectedId);
     }
 
     void eachKindAsksForWhatItNeeds_data()
