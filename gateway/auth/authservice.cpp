@@ -37,6 +37,8 @@ AuthService::AuthService(Database &db, SecretStore &secrets, const AuthConfig &c
     m_issuer = new LocalIssuer(db, *m_keys, issuerOptions, m_clock, this);
 
     m_operators = new OperatorService(db, config.passwordCost, this);
+    // Local tokens speak for accounts this gateway keeps: they count only while the account does.
+    m_verifier->setLocalAccountCheck([ops = m_operators](const Principal &p) { return ops->current(p); });
     m_authenticator = std::make_unique<Authenticator>(*m_apiKeys, *m_verifier);
 }
 

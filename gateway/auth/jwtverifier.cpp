@@ -75,8 +75,12 @@ Result<Principal> JwtVerifier::finish(const JwtParts &parts) const
         if (c.key->algorithm != parts.algorithm)
             continue;
         algorithmMatched = true;
-        if (jws::verify(parts.algorithm, c.key->key.get(), parts.signingInput, parts.signature))
-            return checkJwtClaims(parts.payload, *c.policy, m_clock());
+        if (jws::verify(parts.algorithm, c.key->key.get(), parts.signingInput, parts.signature)) {
+            auto principal = checkJwtClaims(parts.payload, *c.policy, m_clock());
+            if (principal && !c.source && m_localCheck)
+                return m_localCheck(*principal);
+            return principal;
+        }
     }
     if (!algorithmMatched)
         return Error::unauthorized(QStringLiteral("algorithm does not match the key"));

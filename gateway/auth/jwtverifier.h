@@ -32,6 +32,9 @@ public:
         int leewaySeconds = jwtlimits::kMaxLeewaySeconds; //!< clamped to 0…60
     };
     using Callback = std::function<void(Result<Principal>)>;
+    //! Given the principal a valid local token describes, the account as it is now (its current
+    //! role), or unauthorized when it is gone.
+    using LocalAccountCheck = std::function<Result<Principal>(const Principal &)>;
 
     explicit JwtVerifier(const Options &options, Clock clock = systemClock(), QObject *parent = nullptr);
     ~JwtVerifier() override;
@@ -41,6 +44,9 @@ public:
 
     //! The local issuer's published keys. Tokens signed by them must carry iss == issuer; no `aud`.
     void setLocalKeys(const QString &issuer, const QList<Jwk> &keys);
+    //! Consulted for every valid local token, so that removing an operator or changing their role
+    //! takes effect without waiting for their tokens to expire.
+    void setLocalAccountCheck(LocalAccountCheck check) { m_localCheck = std::move(check); }
 
     //! The principal of token, or unauthorized with a specific message. Returns the answer when it is
     //! known now (done is then never called); returns std::nullopt when keys must be fetched first, and
@@ -80,6 +86,7 @@ private:
     ClaimPolicy m_externalPolicy;
     ClaimPolicy m_localPolicy;
     QList<Jwk> m_localKeys;
+    LocalAccountCheck m_localCheck;
     std::vector<Pending> m_pending;
 };
 

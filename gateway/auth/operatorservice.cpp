@@ -169,6 +169,7 @@ Result<OperatorInfo> OperatorService::setRole(const Principal &caller, const QSt
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (auto r = m_repo.setRole(caller.organizationId, operatorId, role, now); !r)
         return r.error();
+    m_current.remove(caller.organizationId + u'/' + operatorId);
     qCInfo(lcAuth).noquote() << "operator" << operatorId << "role" << target->role << "->" << role << "by" << caller.actorId();
     target->role = role;
     target->updatedAt = now;
@@ -190,8 +191,37 @@ Result<void> OperatorService::remove(const Principal &caller, const QString &ope
         return r;
     if (auto r = m_repo.remove(caller.organizationId, operatorId); !r)
         return r;
+    m_current.remove(caller.organizationId + u'/' + operatorId);
     qCInfo(lcAuth).noquote() << "operator" << operatorId << "removed by" << caller.actorId();
     return {};
+}
+
+Result<Principal> OperatorService::current(const Principal &fromToken)
+{
+    const QString key = fromToken.organizationId + u'/' + fromToken.userId;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto it = m_current.constFind(key);
+    QString role;
+    if (it != m_current.cend() && it->until > now) {
+        role = it->role;
+    } else {
+        auto record = m_repo.get(fromToken.organizationId, fromToken.userId);
+        if (!record && record.error().code != ErrorCode::NotFound)
+            return record.error(); // the store is down: say so rather than guess either way
+        role = record ? record->role : QString();
+        if (m_current.size() > 10000)
+            m_current.clear(); // bounded; operators are few
+        m_current.insert(key, {role, now + kCacheMs});
+    }
+    if (role.isEmpty())
+        return Error::unauthorized(QStringLiteral("this operator account no longer exists"));
+    const auto caps = capabilitiesForRole(role);
+    if (!caps)
+        return Error::unauthorized(QStringLiteral("this operator account has an unknown role"));
+    Principal p = fromToken;
+    p.role = role;
+    p.capabilities = *caps;
+    return p;
 }
 
 } // namespace wagate

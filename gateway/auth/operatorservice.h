@@ -4,6 +4,7 @@
 #include "operatorrepository.h"
 #include "passwords.h"
 
+#include <QHash>
 #include <QObject>
 #include <QThreadPool>
 
@@ -59,10 +60,24 @@ public:
 
     static OperatorInfo info(const OperatorRecord &record);
 
+    //! The operator a local login token names, as the account is now: its current role and
+    //! capabilities, or unauthorized when it was removed. Read through a cache of a few seconds (as
+    //! API keys are), which this service empties for an account it changes, so a change made here
+    //! counts at once and one made on another node within kCacheMs.
+    Result<Principal> current(const Principal &fromToken);
+    static constexpr qint64 kCacheMs = 5000;
+
 private:
     Result<void> authorize(const Principal &caller) const;
     static bool mayManageOwners(const Principal &caller);
     Result<void> keepsAnOwner(const OperatorRecord &target);
+
+    struct Cached
+    {
+        QString role; //!< empty: the account does not exist
+        qint64 until = 0;
+    };
+    QHash<QString, Cached> m_current; // by organization/operator id
 
     Database &m_db;
     PasswordCost m_cost;

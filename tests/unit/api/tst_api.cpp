@@ -586,9 +586,20 @@ private slots:
             found |= k[QStringLiteral("kid")].toString() == kid && k[QStringLiteral("crv")].toString() == u"Ed25519";
         QVERIFY(found);
 
+        // An administrator's change counts for the token alice already holds, not at its expiry.
         QCOMPARE(call("PATCH", QStringLiteral("/api/v1/operators/") + aliceId, QStringLiteral("adminA"), R"({"role":"viewer"})")
                      .json()[QStringLiteral("role")].toString(), QStringLiteral("viewer"));
+        const QJsonObject demoted = call("GET", QStringLiteral("/api/v1/me"), token).json();
+        QCOMPARE(demoted[QStringLiteral("role")].toString(), QStringLiteral("viewer"));
+        QCOMPARE(demoted[QStringLiteral("capabilities")].toArray().toVariantList(), (QVariantList{"read"}));
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/sessions"), token, R"({"label":"by a viewer"})").status, 403);
+        QCOMPARE(call("GET", QStringLiteral("/api/v1/sessions"), token).status, 200);
         QCOMPARE(call("DELETE", QStringLiteral("/api/v1/operators/") + aliceId, QStringLiteral("adminA")).status, 204);
+        const RawReply removed = call("GET", QStringLiteral("/api/v1/me"), token);
+        QCOMPARE(removed.status, 401);
+        verifyEnvelope(removed, QStringLiteral("unauthorized"));
+        QCOMPARE(removed.json()[QStringLiteral("error")][QStringLiteral("message")].toString(),
+                 QStringLiteral("this operator account no longer exists"));
         QCOMPARE(call("POST", QStringLiteral("/api/v1/auth/login"), QString(), login).status, 401);
     }
 
