@@ -85,7 +85,7 @@ const char *signErrorName(SignError error)
     return "unknown";
 }
 
-wa::Expected<void, SignError> checkDeviceSign(QByteArrayView signedIdentity, const Issued &issued,
+Expected<void, SignError> checkDeviceSign(QByteArrayView signedIdentity, const Issued &issued,
                                               QByteArrayView companionIdentity, QByteArrayView accountKey,
                                               std::optional<qint64> keyIndexAttr)
 {
@@ -120,7 +120,7 @@ int acceptErrorCode(AcceptError error)
     return error == AcceptError::Malformed ? 500 : 401;
 }
 
-wa::Expected<Accepted, AcceptError> accept(QByteArrayView containerBytes, QByteArrayView advSecret,
+Expected<Accepted, AcceptError> accept(QByteArrayView containerBytes, QByteArrayView advSecret,
                                            const wa::KeyPair &companionIdentity)
 {
     waproto::ADVSignedDeviceIdentityHMAC container;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "wa/crypto/keypair.h"
-#include "wa/noise/expected.h"
+#include "core/expected.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -54,7 +54,7 @@ const char *signErrorName(SignError error);
 //! The phone's check of the reply: fields 1, 3, 4 only; details and account signature unchanged;
 //! device signature by the companion identity over 06 01 || details || companion || account key.
 //! `keyIndexAttr` is the key-index attribute as sent (nullopt if absent, which is accepted).
-wa::Expected<void, SignError> checkDeviceSign(QByteArrayView signedIdentity, const Issued &issued,
+Expected<void, SignError> checkDeviceSign(QByteArrayView signedIdentity, const Issued &issued,
                                               QByteArrayView companionIdentity, QByteArrayView accountKey,
                                               std::optional<qint64> keyIndexAttr);
 
@@ -77,7 +77,7 @@ struct Accepted
 };
 
 //! Verifies HMAC and account signature, then countersigns with the companion identity.
-wa::Expected<Accepted, AcceptError> accept(QByteArrayView container, QByteArrayView advSecret,
+Expected<Accepted, AcceptError> accept(QByteArrayView container, QByteArrayView advSecret,
                                            const wa::KeyPair &companionIdentity);
 
 } // namespace advidentity

@@ -3,7 +3,7 @@
 #include "wa/binary/jid.h"
 #include "wa/binary/node.h"
 #include "wa/crypto/keypair.h"
-#include "wa/noise/expected.h"
+#include "core/expected.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "certificateverifier.h"
-#include "expected.h"
+#include "core/expected.h"
 #include "noisehandshake.h"
 #include "transportcipher.h"
 

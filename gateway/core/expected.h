@@ -4,10 +4,11 @@
 #include <utility>
 #include <variant>
 
-namespace wagate::wa {
+namespace wagate {
 
-//! A value or a typed error (a small std::expected until C++23). Protocol code reports failures of
-//! received data this way, so each cause stays a distinct enum value the caller can switch on.
+//! A value or an error (a small std::expected until C++23). Most code uses Result<T>, whose error is
+//! the API's Error; protocol code names its own enum of causes, so each stays a value a caller can
+//! switch on.
 template<typename T, typename E>
 class [[nodiscard]] Expected
 {
@@ -16,7 +17,8 @@ class [[nodiscard]] Expected
 public:
     Expected(const T &value) : m_v(std::in_place_index<0>, value) {}
     Expected(T &&value) : m_v(std::in_place_index<0>, std::move(value)) {}
-    Expected(E error) : m_v(std::in_place_index<1>, error) {}
+    Expected(const E &error) : m_v(std::in_place_index<1>, error) {}
+    Expected(E &&error) : m_v(std::in_place_index<1>, std::move(error)) {}
 
     bool ok() const { return m_v.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -31,27 +33,28 @@ public:
     T *operator->() { return &value(); }
 
     //! The error; only meaningful when !ok().
-    E error() const { return std::get<1>(m_v); }
+    const E &error() const { return std::get<1>(m_v); }
 
 private:
     std::variant<T, E> m_v;
 };
 
-//! Success without a value, or a typed error.
+//! Success without a value, or an error.
 template<typename E>
 class [[nodiscard]] Expected<void, E>
 {
 public:
     Expected() = default;
-    Expected(E error) : m_error(error), m_ok(false) {}
+    Expected(const E &error) : m_error(error), m_ok(false) {}
+    Expected(E &&error) : m_error(std::move(error)), m_ok(false) {}
 
     bool ok() const { return m_ok; }
     explicit operator bool() const { return m_ok; }
-    E error() const { return m_error; }
+    const E &error() const { return m_error; }
 
 private:
     E m_error{};
     bool m_ok = true;
 };
 
-} // namespace wagate::wa
+} // namespace wagate
