@@ -322,7 +322,11 @@ void LinkNumberDialog::requestFailed(const Error &error)
         text = tr("Linking is not possible right now: %1").arg(ErrorText::clause(error.message));
         break;
     case ErrorCode::FailedPrecondition:
-        text = tr("This session already has a number. Log it out first to link another.");
+        if (error.details.value(QStringLiteral("reason")).toString() == u"pairing_code_in_progress")
+            text = tr("Someone asked for a pairing code for this session; it is waiting to be typed on the phone. "
+                      "Stop the session to start over with a QR code.");
+        else
+            text = tr("This session already has a number. Log it out first to link another.");
         break;
     case ErrorCode::InvalidArgument:
         if (m_method == Method::Code) {

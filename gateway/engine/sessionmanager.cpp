@@ -278,9 +278,12 @@ Result<SessionInfo> SessionManager::beginQrPairing(const SessionInfo &session)
         return Error::failedPrecondition(QStringLiteral("session already has a number attached; log it out to link another"));
     if (Runtime *rt = runtime(info.id); rt && rt->connection && rt->pairing) {
         // A code the operator may be typing right now is not thrown away by a QR request.
-        if (rt->codePairing)
-            return Error::failedPrecondition(QStringLiteral("a pairing code is in progress for this session; enter it on the phone, "
-                                                            "or stop the session and ask again for a QR code"));
+        if (rt->codePairing) {
+            Error e = Error::failedPrecondition(QStringLiteral("a pairing code is in progress for this session; enter it on the phone, "
+                                                               "or stop the session and ask again for a QR code"));
+            e.details.insert(QStringLiteral("reason"), QStringLiteral("pairing_code_in_progress"));
+            return e;
+        }
         return rt->info; // pairing in progress: the current QR stays valid
     }
     auto rt = ensureConnection(info, true);

@@ -224,6 +224,7 @@ private slots:
         const QJsonObject err = qr.json()[QStringLiteral("error")].toObject();
         QCOMPARE(err[QStringLiteral("code")].toString(), QStringLiteral("failed_precondition"));
         QVERIFY2(err[QStringLiteral("message")].toString().contains(QStringLiteral("pairing code")), qPrintable(err[QStringLiteral("message")].toString()));
+        QCOMPARE(err[QStringLiteral("details")][QStringLiteral("reason")].toString(), QStringLiteral("pairing_code_in_progress"));
         QCOMPARE(status(id), QStringLiteral("pairing_code"));
         // Stopping ends the code attempt; then a QR code is there to scan.
         QCOMPARE(api("POST", QStringLiteral("/api/v1/sessions/%1:stop").arg(id)).status, 200);

@@ -173,6 +173,26 @@ private slots:
         QVERIFY(dialog->retryButton()->isVisible());
     }
 
+    void aCodeSomeoneElseAskedForIsNotThrownAway()
+    {
+        const SessionInfo s = newSession(QStringLiteral("Shared line"));
+        // A script (or a colleague) asked for a pairing code; it waits to be typed on the phone.
+        bool begun = false;
+        m_engine->facade().beginCodePairing(s.id, QStringLiteral("5511912345678"), [&](Result<SessionInfo> r) { begun = r.ok(); });
+        QTRY_VERIFY(begun);
+        QTRY_COMPARE(m_engine->callsOf(s.id), QStringList{QStringLiteral("code:5511912345678")});
+        auto dialog = open(s); // the QR tab asks at once
+        QVERIFY(dialog);
+        QTRY_COMPARE(dialog->stage(), LinkNumberDialog::Stage::Failed);
+        QCOMPARE(dialog->messageText(), QStringLiteral("Someone asked for a pairing code for this session; it is waiting to be typed "
+                                                       "on the phone. Stop the session to start over with a QR code."));
+        QCOMPARE(m_engine->callsOf(s.id), QStringList{QStringLiteral("code:5511912345678")}); // untouched
+        dialog->reject();
+        bool stopped = false;
+        m_engine->facade().stopSession(s.id, [&](Result<SessionInfo> r) { stopped = r.ok(); });
+        QTRY_VERIFY(stopped);
+    }
+
     void withoutAWhatsAppEngineItSaysSo()
     {
         QVERIFY(m_engine->useScriptedConnections(false));
