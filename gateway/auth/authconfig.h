@@ -23,6 +23,8 @@ struct AuthConfig
 
     //! The `iss` of tokens the local issuer mints (and requires of tokens signed by its keys).
     QString localIssuer = QStringLiteral("wagate");
+    //! This node's id (set by the engine): its public keys are filed under it in the shared database.
+    QString gatewayId = QStringLiteral("local");
     qint64 tokenLifetimeMs = 15 * 60 * 1000;
     int leewaySeconds = jwtlimits::kMaxLeewaySeconds;
     //! The signing key is rotated at start when older than this (0: only on request).

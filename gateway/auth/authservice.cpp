@@ -7,6 +7,7 @@
 #include "jwtverifier.h"
 #include "secretstore.h"
 
+#include <QJsonArray>
 #include <QPointer>
 
 namespace wagate {
@@ -39,6 +40,20 @@ AuthService::AuthService(Database &db, SecretStore &secrets, const AuthConfig &c
     m_operators = new OperatorService(db, config.passwordCost, this);
     // Local tokens speak for accounts this gateway keeps: they count only while the account does.
     m_verifier->setLocalAccountCheck([ops = m_operators](const Principal &p) { return ops->current(p); });
+    // Other nodes of the same database sign with their own keys; their tokens count here too.
+    m_directory = std::make_unique<IssuerKeyDirectory>(db, config.gatewayId);
+    m_verifier->setPeerKeyLoader([this]() -> Result<QList<Jwk>> {
+        const QList<IssuerKeyDirectory::Entry> &entries = peerEntries(0);
+        QList<Jwk> keys;
+        for (const IssuerKeyDirectory::Entry &e : entries) {
+            auto jwk = parseJwk(e.jwk);
+            if (jwk && jwk->algorithm == JwsAlgorithm::EdDSA)
+                keys.append(*jwk);
+            else
+                qCWarning(lcAuth).noquote() << "ignoring an unusable key published by another node:" << e.kid;
+        }
+        return keys;
+    });
     m_authenticator = std::make_unique<Authenticator>(*m_apiKeys, *m_verifier);
 }
 
@@ -47,6 +62,23 @@ AuthService::~AuthService() = default;
 void AuthService::publishLocalKeys()
 {
     m_verifier->setLocalKeys(m_config.localIssuer, m_keys->publishedKeys());
+    // Tokens of this node then count on the others; if the write fails they count here only.
+    if (auto r = m_directory->publish(m_keys->directoryEntries(), m_clock()); !r)
+        qCWarning(lcAuth).noquote() << "could not publish the signing keys to the other nodes:" << r.error().message;
+}
+
+const QList<IssuerKeyDirectory::Entry> &AuthService::peerEntries(qint64 maxAgeMs) const
+{
+    const qint64 now = m_clock();
+    if (m_peerEntriesAt && now - *m_peerEntriesAt < maxAgeMs)
+        return m_peerEntries;
+    m_peerEntriesAt = now;
+    auto read = m_directory->peers(now);
+    if (read)
+        m_peerEntries = *read;
+    else
+        qCWarning(lcAuth).noquote() << "other gateway nodes' keys could not be read:" << read.error().message;
+    return m_peerEntries;
 }
 
 void AuthService::start(Done done)
@@ -113,7 +145,12 @@ void AuthService::login(const QString &organizationId, const QString &username, 
 
 QJsonObject AuthService::jwks() const
 {
-    return m_keys->jwks();
+    QJsonObject doc = m_keys->jwks();
+    QJsonArray keys = doc.value(QLatin1StringView("keys")).toArray();
+    for (const IssuerKeyDirectory::Entry &e : peerEntries(kJwksPeerMaxAgeMs))
+        keys.append(e.jwk);
+    doc.insert(QStringLiteral("keys"), keys);
+    return doc;
 }
 
 void AuthService::rotateSigningKey(Done done)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "issuerkeydirectory.h"
+
 #include "authconfig.h"
 #include "authenticator.h"
 #include "clock.h"
@@ -52,8 +54,10 @@ public:
     void login(const QString &organizationId, const QString &username, const QString &password,
                const QString &clientAddress, LocalIssuer::LoginDone done);
 
-    //! GET /.well-known/jwks.json: the local issuer's current and still-valid retired public keys.
+    //! GET /.well-known/jwks.json: the local issuer's current and still-valid retired public keys,
+    //! and those of the other gateway nodes sharing the database (read again after kJwksPeerMaxAgeMs).
     QJsonObject jwks() const;
+    static constexpr qint64 kJwksPeerMaxAgeMs = 10000;
 
     //! Starts signing with a new key; the old one stays published until its tokens have expired.
     void rotateSigningKey(Done done);
@@ -72,6 +76,8 @@ public:
 
 private:
     void publishLocalKeys();
+    //! The other nodes' published keys, read again when older than maxAgeMs.
+    const QList<IssuerKeyDirectory::Entry> &peerEntries(qint64 maxAgeMs) const;
 
     Database &m_db;
     SecretStore &m_secrets;
@@ -83,6 +89,9 @@ private:
     LocalIssuer *m_issuer = nullptr;
     OperatorService *m_operators = nullptr;
     std::unique_ptr<Authenticator> m_authenticator;
+    std::unique_ptr<IssuerKeyDirectory> m_directory;
+    mutable QList<IssuerKeyDirectory::Entry> m_peerEntries;
+    mutable std::optional<qint64> m_peerEntriesAt;
     std::shared_ptr<const CredentialCipher> m_cipher;
     bool m_ready = false;
 };

@@ -226,6 +226,20 @@ QList<Jwk> IssuerKeyRing::publishedKeys() const
     return out;
 }
 
+QList<IssuerKeyDirectory::Entry> IssuerKeyRing::directoryEntries() const
+{
+    const qint64 now = m_clock();
+    QList<IssuerKeyDirectory::Entry> out;
+    for (const Key &k : m_keys) {
+        if (!isPublished(k, now))
+            continue;
+        auto jwk = publicJwk(JwsAlgorithm::EdDSA, k.key.get(), k.kid);
+        if (jwk)
+            out.append({k.kid, *jwk, k.retiredAt == 0 ? 0 : k.retiredAt + m_publishRetiredForMs});
+    }
+    return out;
+}
+
 QJsonObject IssuerKeyRing::jwks() const
 {
     QJsonArray keys;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clock.h"
+#include "issuerkeydirectory.h"
 #include "jwk.h"
 
 #include <QJsonObject>
@@ -39,8 +40,10 @@ public:
     Result<QString> sign(const QJsonObject &claims) const;
     //! The keys a verifier must accept now: the current one and retired ones still in their window.
     QList<Jwk> publishedKeys() const;
-    //! The JWKS document for GET /.well-known/jwks.json.
+    //! The JWKS document of this node's keys.
     QJsonObject jwks() const;
+    //! The published keys as the shared database lists them, each with the end of its validity.
+    QList<IssuerKeyDirectory::Entry> directoryEntries() const;
 
 signals:
     //! The published set changed (after load() or rotate()).

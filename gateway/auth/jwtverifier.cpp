@@ -45,18 +45,20 @@ QList<JwtVerifier::Candidate> JwtVerifier::candidates(const JwtParts &parts) con
 {
     QList<Candidate> out;
     if (!parts.kid.isEmpty()) {
-        for (const Jwk &k : m_localKeys)
-            if (k.kid == parts.kid)
-                out.append({&k, &m_localPolicy, nullptr});
+        for (const QList<Jwk> *own : {&m_localKeys, &m_peerKeys})
+            for (const Jwk &k : *own)
+                if (k.kid == parts.kid)
+                    out.append({&k, &m_localPolicy, nullptr});
         for (JwksSource *source : m_sources)
             if (const Jwk *k = source->find(parts.kid))
                 out.append({k, &m_externalPolicy, source});
         return out;
     }
     // No kid: try the keys that can verify this algorithm, a bounded number of them.
-    for (const Jwk &k : m_localKeys)
-        if (k.algorithm == parts.algorithm && out.size() < kMaxKidlessCandidates)
-            out.append({&k, &m_localPolicy, nullptr});
+    for (const QList<Jwk> *own : {&m_localKeys, &m_peerKeys})
+        for (const Jwk &k : *own)
+            if (k.algorithm == parts.algorithm && out.size() < kMaxKidlessCandidates)
+                out.append({&k, &m_localPolicy, nullptr});
     for (JwksSource *source : m_sources)
         for (const Jwk &k : source->keys())
             if (k.algorithm == parts.algorithm && out.size() < kMaxKidlessCandidates)
@@ -108,6 +110,7 @@ std::optional<Result<Principal>> JwtVerifier::verify(const QString &token, Callb
     if (!parsed)
         return logged(parsed.error(), nullptr);
     const JwtParts &parts = *parsed;
+    reloadPeersIfNeeded(parts);
 
     // Which sources must be (re)loaded before answering: those holding a candidate key whose cache
     // ran out, or, when no key fits at all, every source the rate limit allows to refetch.
@@ -134,6 +137,24 @@ std::optional<Result<Principal>> JwtVerifier::verify(const QString &token, Callb
         return Error::unavailable(QStringLiteral("too many token verifications waiting for keys"));
     m_pending.push_back({parts, std::move(done), waitFor});
     return std::nullopt;
+}
+
+void JwtVerifier::reloadPeersIfNeeded(const JwtParts &parts)
+{
+    if (!m_peerLoader)
+        return;
+    const qint64 now = m_clock();
+    const qint64 age = m_peersLoadedAt ? now - *m_peersLoadedAt : kPeerMaxAgeMs;
+    const bool unknownKid = !parts.kid.isEmpty() && age >= kPeerReloadMs && candidates(parts).isEmpty();
+    if (age < kPeerMaxAgeMs && !unknownKid)
+        return;
+    m_peersLoadedAt = now; // a failing store is asked again only after the same pause
+    auto loaded = m_peerLoader();
+    if (!loaded) {
+        qCWarning(lcAuth).noquote() << "other gateway nodes' keys could not be read:" << loaded.error().message;
+        return;
+    }
+    m_peerKeys = *loaded;
 }
 
 void JwtVerifier::verifyAsync(const QString &token, Callback done)

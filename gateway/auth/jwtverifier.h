@@ -44,6 +44,13 @@ public:
 
     //! The local issuer's published keys. Tokens signed by them must carry iss == issuer; no `aud`.
     void setLocalKeys(const QString &issuer, const QList<Jwk> &keys);
+    //! Where the keys of the other gateway nodes sharing this database come from. Their tokens are
+    //! checked as local ones (same issuer, same operator accounts). Asked when a token names a kid no
+    //! key here has (at most once per kPeerReloadMs) and when the last answer is kPeerMaxAgeMs old.
+    using PeerKeyLoader = std::function<Result<QList<Jwk>>()>;
+    void setPeerKeyLoader(PeerKeyLoader load) { m_peerLoader = std::move(load); }
+    static constexpr qint64 kPeerReloadMs = 1000;
+    static constexpr qint64 kPeerMaxAgeMs = 60000;
     //! Consulted for every valid local token, so that removing an operator or changing their role
     //! takes effect without waiting for their tokens to expire.
     void setLocalAccountCheck(LocalAccountCheck check) { m_localCheck = std::move(check); }
@@ -79,6 +86,7 @@ private:
     Result<Principal> finish(const JwtParts &parts) const;
     void onSourceRefreshed();
     Result<Principal> logged(Result<Principal> result, const JwtParts *parts) const;
+    void reloadPeersIfNeeded(const JwtParts &parts);
 
     Clock m_clock;
     QNetworkAccessManager *m_network = nullptr;
@@ -87,6 +95,9 @@ private:
     ClaimPolicy m_localPolicy;
     QList<Jwk> m_localKeys;
     LocalAccountCheck m_localCheck;
+    PeerKeyLoader m_peerLoader;
+    QList<Jwk> m_peerKeys;
+    std::optional<qint64> m_peersLoadedAt;
     std::vector<Pending> m_pending;
 };
 

@@ -33,6 +33,7 @@ Engine::Engine(EngineConfig config, QObject *parent) : QObject(parent), m_config
 {
     if (m_config.gatewayId.isEmpty())
         m_config.gatewayId = defaultGatewayId();
+    m_config.auth.gatewayId = m_config.gatewayId;
 }
 
 Engine::~Engine()

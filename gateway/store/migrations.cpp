@@ -80,6 +80,19 @@ const QList<Migration> &all()
                 last_login_at BIGINT))"),
              QStringLiteral("CREATE UNIQUE INDEX operators_by_org_username ON operators (organization_id, username)"),
          }},
+        {3,
+         "the local issuers' public keys, so every node of one database accepts every node's tokens",
+         {
+             // expires_at 0: the node's signing key, published without end; otherwise a retired key's
+             // last moment of validity. Public keys only: private keys stay in each node's secret store.
+             QStringLiteral(R"(CREATE TABLE issuer_keys (
+                kid TEXT PRIMARY KEY,
+                gateway_id TEXT NOT NULL,
+                jwk TEXT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL))"),
+             QStringLiteral("CREATE INDEX issuer_keys_by_gateway ON issuer_keys (gateway_id)"),
+         }},
     };
     return list;
 }
