@@ -507,9 +507,9 @@
     </message>
     <message>
         <location filename="../ui/linknumberdialog.cpp" line="123"/>
-        <location filename="../ui/linknumberdialog.cpp" line="464"/>
-        <location filename="../ui/linknumberdialog.cpp" line="471"/>
-        <location filename="../ui/linknumberdialog.cpp" line="493"/>
+        <location filename="../ui/linknumberdialog.cpp" line="469"/>
+        <location filename="../ui/linknumberdialog.cpp" line="476"/>
+        <location filename="../ui/linknumberdialog.cpp" line="498"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -555,7 +555,7 @@
     </message>
     <message>
         <location filename="../ui/linknumberdialog.cpp" line="201"/>
-        <location filename="../ui/linknumberdialog.cpp" line="493"/>
+        <location filename="../ui/linknumberdialog.cpp" line="498"/>
         <source>Get a new code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -575,87 +575,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="325"/>
+        <location filename="../ui/linknumberdialog.cpp" line="326"/>
+        <source>Someone asked for a pairing code for this session; it is waiting to be typed on the phone. Stop the session to start over with a QR code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/linknumberdialog.cpp" line="329"/>
         <source>This session already has a number. Log it out first to link another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="349"/>
+        <location filename="../ui/linknumberdialog.cpp" line="353"/>
         <source>This QR code cannot be shown (it is too long).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="362"/>
+        <location filename="../ui/linknumberdialog.cpp" line="366"/>
         <source>Pairing code %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="399"/>
+        <location filename="../ui/linknumberdialog.cpp" line="403"/>
         <source>Linking was stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="434"/>
+        <location filename="../ui/linknumberdialog.cpp" line="439"/>
         <source>Linked %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="445"/>
+        <location filename="../ui/linknumberdialog.cpp" line="450"/>
         <source>Connecting to WhatsApp…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="453"/>
+        <location filename="../ui/linknumberdialog.cpp" line="458"/>
         <source>Scanned — finishing on the phone…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="463"/>
+        <location filename="../ui/linknumberdialog.cpp" line="468"/>
         <source>The codes ran out before the phone scanned one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="478"/>
+        <location filename="../ui/linknumberdialog.cpp" line="483"/>
         <source>You are linking with a phone number (see the other tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="479"/>
+        <location filename="../ui/linknumberdialog.cpp" line="484"/>
         <source>No QR code is shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="480"/>
+        <location filename="../ui/linknumberdialog.cpp" line="485"/>
         <source>Show a QR code instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="502"/>
+        <location filename="../ui/linknumberdialog.cpp" line="507"/>
         <source>Asking WhatsApp for a code for %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="507"/>
+        <location filename="../ui/linknumberdialog.cpp" line="512"/>
         <source>Code accepted — finishing on the phone…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="513"/>
+        <location filename="../ui/linknumberdialog.cpp" line="518"/>
         <source>The code ran out before it was typed on the phone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="523"/>
+        <location filename="../ui/linknumberdialog.cpp" line="528"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="523"/>
+        <location filename="../ui/linknumberdialog.cpp" line="528"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/linknumberdialog.cpp" line="540"/>
+        <location filename="../ui/linknumberdialog.cpp" line="545"/>
         <source>This code changes in %n s</source>
         <translation>
             <numerusform>This code changes in %n s</numerusform>
@@ -663,7 +668,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/linknumberdialog.cpp" line="541"/>
+        <location filename="../ui/linknumberdialog.cpp" line="546"/>
         <source>This code expires in %n s</source>
         <translation>
             <numerusform>This code expires in %n s</numerusform>
@@ -671,12 +676,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="543"/>
+        <location filename="../ui/linknumberdialog.cpp" line="548"/>
         <source>Waiting for the next code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/linknumberdialog.cpp" line="543"/>
+        <location filename="../ui/linknumberdialog.cpp" line="548"/>
         <source>Waiting for WhatsApp…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1459,219 +1464,245 @@ Press “New session” to add a WhatsApp number.</source>
 <context>
     <name>wagate::SignInDialog</name>
     <message>
-        <location filename="../ui/signindialog.cpp" line="79"/>
+        <location filename="../ui/signindialog.cpp" line="81"/>
         <source>operator account %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="81"/>
+        <location filename="../ui/signindialog.cpp" line="83"/>
         <source>API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="83"/>
+        <location filename="../ui/signindialog.cpp" line="85"/>
         <source>login token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="92"/>
+        <location filename="../ui/signindialog.cpp" line="94"/>
         <source>Sign in — Wagate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="96"/>
+        <location filename="../ui/signindialog.cpp" line="98"/>
         <source>Sign in to Wagate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="141"/>
+        <location filename="../ui/signindialog.cpp" line="143"/>
         <source>Back to profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="142"/>
+        <location filename="../ui/signindialog.cpp" line="144"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="143"/>
+        <location filename="../ui/signindialog.cpp" line="145"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="170"/>
+        <location filename="../ui/signindialog.cpp" line="172"/>
         <source>Saved profiles:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="172"/>
+        <location filename="../ui/signindialog.cpp" line="174"/>
         <source>Saved profiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="176"/>
+        <location filename="../ui/signindialog.cpp" line="178"/>
         <source>Add profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="177"/>
-        <location filename="../ui/signindialog.cpp" line="205"/>
+        <location filename="../ui/signindialog.cpp" line="179"/>
+        <location filename="../ui/signindialog.cpp" line="207"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="178"/>
+        <location filename="../ui/signindialog.cpp" line="180"/>
         <source>Sign in without saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="201"/>
+        <location filename="../ui/signindialog.cpp" line="203"/>
         <source>Remove profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="202"/>
+        <location filename="../ui/signindialog.cpp" line="204"/>
         <source>Forget “%1” on this computer? Its secret is deleted from the system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="230"/>
+        <location filename="../ui/signindialog.cpp" line="232"/>
         <source>&amp;Operator account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="231"/>
+        <location filename="../ui/signindialog.cpp" line="233"/>
         <source>&amp;API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="232"/>
+        <location filename="../ui/signindialog.cpp" line="234"/>
         <source>Login &amp;token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="247"/>
-        <source>org_… (ask your administrator)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/signindialog.cpp" line="251"/>
-        <source>Organization:</source>
+        <source>Organization</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/signindialog.cpp" line="252"/>
+        <location filename="../ui/signindialog.cpp" line="374"/>
+        <source>Choose, or type its name or id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/signindialog.cpp" line="256"/>
+        <source>Organization:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/signindialog.cpp" line="257"/>
         <source>User name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="253"/>
+        <location filename="../ui/signindialog.cpp" line="258"/>
         <source>Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="261"/>
+        <location filename="../ui/signindialog.cpp" line="266"/>
         <source>wgk_…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="262"/>
+        <location filename="../ui/signindialog.cpp" line="267"/>
         <source>API key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="263"/>
+        <location filename="../ui/signindialog.cpp" line="268"/>
         <source>Your administrator creates keys with “wagate keys create”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="273"/>
+        <location filename="../ui/signindialog.cpp" line="278"/>
         <source>Paste the login token from your company&apos;s sign-in page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="276"/>
+        <location filename="../ui/signindialog.cpp" line="281"/>
         <source>Token:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="281"/>
+        <location filename="../ui/signindialog.cpp" line="286"/>
         <source>&amp;Remember in the system keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="284"/>
+        <location filename="../ui/signindialog.cpp" line="289"/>
         <source>Profile name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="320"/>
+        <location filename="../ui/signindialog.cpp" line="327"/>
         <source>The system keychain is not available, so sign-ins cannot be remembered on this computer. Nothing is saved; you can still sign in each time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="322"/>
+        <location filename="../ui/signindialog.cpp" line="329"/>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="331"/>
+        <location filename="../ui/signindialog.cpp" line="338"/>
         <source>%1 in %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="416"/>
+        <location filename="../ui/signindialog.cpp" line="361"/>
+        <source>Type the organization&apos;s id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/signindialog.cpp" line="372"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/signindialog.cpp" line="373"/>
+        <source>None yet: wagate orgs create NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/signindialog.cpp" line="474"/>
         <source>%1 — this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="417"/>
+        <location filename="../ui/signindialog.cpp" line="475"/>
         <source>API key — this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="418"/>
+        <location filename="../ui/signindialog.cpp" line="476"/>
         <source>Login token — this computer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="427"/>
+        <location filename="../ui/signindialog.cpp" line="485"/>
         <source>The secret goes to the system keychain; only the profile&apos;s name is kept in a file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="444"/>
+        <location filename="../ui/signindialog.cpp" line="502"/>
         <source>Starting the gateway…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="476"/>
+        <location filename="../ui/signindialog.cpp" line="537"/>
         <source>The gateway engine could not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="488"/>
+        <location filename="../ui/signindialog.cpp" line="549"/>
         <source>These credentials were not accepted. Check them and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="533"/>
-        <location filename="../ui/signindialog.cpp" line="586"/>
+        <location filename="../ui/signindialog.cpp" line="594"/>
+        <location filename="../ui/signindialog.cpp" line="648"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="555"/>
+        <location filename="../ui/signindialog.cpp" line="617"/>
         <source>API key %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="575"/>
+        <location filename="../ui/signindialog.cpp" line="617"/>
+        <source>key “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/signindialog.cpp" line="637"/>
         <source>Saving the profile in the system keychain…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="580"/>
+        <location filename="../ui/signindialog.cpp" line="642"/>
         <source>Signed in, but this sign-in could not be remembered: %1</source>
         <translation type="unfinished"></translation>
     </message>
