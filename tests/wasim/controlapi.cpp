@@ -1,5 +1,6 @@
 #include "controlapi.h"
 
+#include "phone.h"
 #include "wasimjson.h"
 #include "wasimlogging.h"
 #include "wasimserver.h"
@@ -176,7 +177,9 @@ void ControlApi::handle(const ControlRequest &request, Respond respond)
     // A custom verb ("/phones/N:scan", "/connections:drop") sits on the last segment of a
     // collection or resource name; device JIDs (which contain ':') are never followed by a verb.
     QString verb;
-    if ((segments.size() == 1 || (segments.size() == 2 && segments[0] == QLatin1String("phones")))
+    const bool messageVerb = segments.size() == 4 && segments[0] == QLatin1String("phones")
+                             && segments[2] == QLatin1String("messages");
+    if ((segments.size() == 1 || (segments.size() == 2 && segments[0] == QLatin1String("phones")) || messageVerb)
         && segments.last().contains(QLatin1Char(':'))) {
         const qsizetype colon = segments.last().lastIndexOf(QLatin1Char(':'));
         verb = segments.last().mid(colon + 1);
@@ -334,6 +337,29 @@ void ControlApi::route(const ControlRequest &request, const QStringList &seg, co
                 return methodNotAllowed("GET");
             return reply({200, json::toJson(*m_server->phone(phone))});
         }
+        if (verb == QLatin1String("reinstall")) {
+            if (method != "POST")
+                return methodNotAllowed("POST");
+            const auto info = m_server->reinstallPhone(phone);
+            if (!info)
+                return fail(info.error());
+            return reply({200, json::toJson(*info)});
+        }
+        if (verb == QLatin1String("fail-decrypt")) {
+            if (method != "POST")
+                return methodNotAllowed("POST");
+            const auto object = body(true);
+            if (!object)
+                return fail(object.error());
+            if (auto e = onlyFields(*object, {"count"}))
+                return fail(*e);
+            if (auto e = typeError(*object, "count", QJsonValue::Double, false))
+                return fail(*e);
+            const int count = object->value(QStringLiteral("count")).toInt(1);
+            if (auto r = m_server->failPhoneDecryptions(phone, count); !r)
+                return fail(r.error());
+            return reply({200, {{QStringLiteral("failDecryptions"), count}}});
+        }
         if (verb != QLatin1String("scan") && verb != QLatin1String("enter-code"))
             return;
         if (method != "POST")
@@ -342,6 +368,57 @@ void ControlApi::route(const ControlRequest &request, const QStringList &seg, co
         if (!object)
             return fail(object.error());
         return startPairing(phone, verb, *object, std::exchange(respond, nullptr));
+    }
+
+    // /phones/{phone}/messages, /phones/{phone}/messages/{id}:read, /phones/{phone}/sent
+    if (seg[2] == QLatin1String("messages")) {
+        if (n == 3 && verb.isEmpty()) {
+            if (method == "GET") {
+                const auto messages = m_server->phoneMessages(phone);
+                if (!messages)
+                    return fail(messages.error());
+                QJsonArray list;
+                for (const PhoneMessage &m : *messages)
+                    list.append(json::toJson(m));
+                return reply({200, {{QStringLiteral("messages"), list}}});
+            }
+            if (method != "POST")
+                return methodNotAllowed("GET or POST");
+            const auto object = body(false);
+            if (!object)
+                return fail(object.error());
+            if (auto e = onlyFields(*object, {"to", "text"}))
+                return fail(*e);
+            if (auto e = typeError(*object, "to", QJsonValue::String, true))
+                return fail(*e);
+            if (auto e = typeError(*object, "text", QJsonValue::String, true))
+                return fail(*e);
+            const auto id = m_server->phoneSendText(phone, object->value(QStringLiteral("to")).toString(),
+                                                    object->value(QStringLiteral("text")).toString());
+            if (!id)
+                return fail(id.error());
+            return reply({201, {{QStringLiteral("id"), *id}}});
+        }
+        if (n == 4 && verb == QLatin1String("read")) {
+            if (method != "POST")
+                return methodNotAllowed("POST");
+            const auto m = m_server->phoneReadMessage(phone, seg[3]);
+            if (!m)
+                return fail(m.error());
+            return reply({200, json::toJson(*m)});
+        }
+        return;
+    }
+    if (seg[2] == QLatin1String("sent") && n == 3 && verb.isEmpty()) {
+        if (method != "GET")
+            return methodNotAllowed("GET");
+        const auto sent = m_server->phoneSentMessages(phone);
+        if (!sent)
+            return fail(sent.error());
+        QJsonArray list;
+        for (const PhoneSentMessage &m : *sent)
+            list.append(json::toJson(m));
+        return reply({200, {{QStringLiteral("messages"), list}}});
     }
 
     // /phones/{phone}/devices[/{device}]

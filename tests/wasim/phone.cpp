@@ -1,11 +1,14 @@
 #include "phone.h"
 
+#include "wa/crypto/xeddsa.h"
+
 #include <QRandomGenerator>
 
 namespace wagate::wasim {
 
 namespace {
 constexpr quint16 kMaxDeviceIndex = 255; // an AD_JID carries the device in one byte
+constexpr int kPreKeyStock = 20;         // one-time keys the primary keeps ready
 } // namespace
 
 Phone::Phone(QString number, QString pushName, bool business, QString lid)
@@ -16,6 +19,62 @@ Phone::Phone(QString number, QString pushName, bool business, QString lid)
       m_identity(wa::KeyPair::generate()),
       m_rawId(QRandomGenerator::system()->generate())
 {
+    setUpSignal();
+}
+
+void Phone::setUpSignal()
+{
+    m_signalIdentity = {};
+    m_signalIdentity.identityKey = m_identity;
+    // Large ids, as real phones use (MESSAGING.md §14).
+    m_signalIdentity.registrationId = QRandomGenerator::system()->bounded(1u, 0x7FFFFFFFu);
+    m_signalIdentity.signedPreKeyId = QRandomGenerator::system()->bounded(1u, 0xFFFFFEu);
+    m_signalIdentity.signedPreKey = wa::KeyPair::generate();
+    m_signalIdentity.signedPreKeySignature =
+        wa::xeddsa::sign(m_identity.priv, QByteArray(1, '\x05') + m_signalIdentity.signedPreKey.pub);
+    m_signalStore = std::make_unique<wa::MemorySignalStore>();
+    m_signal = std::make_unique<wa::SignalProtocol>(m_signalIdentity, m_signalStore.get());
+    m_freePreKeys.clear();
+}
+
+wa::PreKeyBundle Phone::takeBundle()
+{
+    if (m_freePreKeys.size() < 5) {
+        QList<wa::SignalChange> changes;
+        while (m_freePreKeys.size() < kPreKeyStock) {
+            const quint32 id = m_nextPreKeyId;
+            m_nextPreKeyId = m_nextPreKeyId >= 0xFFFFFE ? 1 : m_nextPreKeyId + 1;
+            changes.append({wa::SignalRecordKind::PreKey, wa::SignalProtocol::preKeyKey(id),
+                            wa::SignalProtocol::preKeyRecord(id, wa::KeyPair::generate())});
+            m_freePreKeys.append(id);
+        }
+        (void)m_signalStore->apply(changes); // in memory: cannot fail
+    }
+    wa::PreKeyBundle b;
+    b.registrationId = m_signalIdentity.registrationId;
+    b.deviceId = 0;
+    b.identityKey = m_signalIdentity.identityKey.pub;
+    b.signedPreKeyId = m_signalIdentity.signedPreKeyId;
+    b.signedPreKey = m_signalIdentity.signedPreKey.pub;
+    b.signedPreKeySignature = m_signalIdentity.signedPreKeySignature;
+    const quint32 id = m_freePreKeys.takeFirst();
+    const auto record = m_signalStore->load(wa::SignalRecordKind::PreKey, wa::SignalProtocol::preKeyKey(id));
+    if (record && *record) {
+        b.preKeyId = id;
+        b.preKey = wa::SignalProtocol::preKeyRecordPublic(**record);
+    }
+    return b;
+}
+
+void Phone::reinstall()
+{
+    m_identity = wa::KeyPair::generate();
+    setUpSignal();
+    m_received.clear();
+    m_sent.clear();
+    m_sentOrder.clear();
+    chatStates.clear();
+    failDecryptions = 0;
 }
 
 QString Phone::platformName() const

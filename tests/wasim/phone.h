@@ -4,11 +4,14 @@
 
 #include "wa/binary/jid.h"
 #include "wa/crypto/keypair.h"
+#include "wa/signal/signalprotocol.h"
+#include "wa/signal/signalstore.h"
 
 #include <QMap>
 #include <QSet>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace wagate::wasim {
@@ -23,8 +26,19 @@ struct LinkedDevice
     QString displayName;
     quint32 keyIndex = 0;   //!< ADVDeviceIdentity.keyIndex it was issued
     qint64 linkedAt = 0;    //!< unix seconds
-    qint64 preKeys = 0;     //!< pre-keys uploaded so far (answers encrypt/count)
+    qint64 preKeys = 0;     //!< pre-keys uploaded so far
+
+    // What the companion uploaded (encrypt set), handed out in bundles (MESSAGING.md §2).
+    quint32 registrationId = 0;
+    QByteArray signalIdentity;  //!< 32 bytes from the upload (the same key as identityKey)
+    quint32 signedPreKeyId = 0;
+    QByteArray signedPreKey;
+    QByteArray signedPreKeySignature;
+    QList<QPair<quint32, QByteArray>> oneTimeKeys; //!< FIFO; each is handed out once
+    bool uploaded() const { return signedPreKey.size() == 32 && signalIdentity.size() == 32; }
 };
+
+
 
 //! A simulated phone: the primary device of an account. It owns its identity key (it signs every
 //! companion's ADV identity with it) and the list of companions linked to it. Plain data plus
@@ -67,7 +81,32 @@ public:
 
     PhoneInfo info() const;
 
+    // --- the primary device as a Signal party
+
+    //! The phone's Signal identity (its identity key, registration id, signed pre-key).
+    const wa::SignalIdentity &signalIdentity() const { return m_signalIdentity; }
+    wa::SignalProtocol &signal() { return *m_signal; }
+    wa::MemorySignalStore &signalStore() { return *m_signalStore; }
+    //! A bundle of the primary device for a peer, consuming one one-time key (refilled when low).
+    wa::PreKeyBundle takeBundle();
+    //! A reinstalled app: new identity, new Signal state; what it received or sent is forgotten.
+    void reinstall();
+
+    QList<PhoneMessage> &received() { return m_received; }
+    const QList<PhoneMessage> &received() const { return m_received; }
+    QHash<QString, PhoneSentMessage> &sent() { return m_sent; }
+    const QHash<QString, PhoneSentMessage> &sent() const { return m_sent; }
+    //! Ids in the order they were sent (the control API lists them oldest first).
+    QList<QString> &sentOrder() { return m_sentOrder; }
+    const QList<QString> &sentOrder() const { return m_sentOrder; }
+    //! How many of the next decryptions fail on purpose (a fault that forces retry receipts).
+    int failDecryptions = 0;
+    //! What the phone last saw of a chat state, per sender user.
+    QHash<QString, QString> chatStates;
+
 private:
+    void setUpSignal();
+
     QString m_number;
     QString m_pushName;
     bool m_business = false;
@@ -78,6 +117,15 @@ private:
     quint16 m_nextIndex = 1;
     QMap<quint16, LinkedDevice> m_devices;
     QSet<quint16> m_reserved;
+
+    wa::SignalIdentity m_signalIdentity;
+    std::unique_ptr<wa::MemorySignalStore> m_signalStore;
+    std::unique_ptr<wa::SignalProtocol> m_signal;
+    QList<quint32> m_freePreKeys;
+    quint32 m_nextPreKeyId = 1;
+    QList<PhoneMessage> m_received;
+    QHash<QString, PhoneSentMessage> m_sent;
+    QList<QString> m_sentOrder;
 };
 
 } // namespace wagate::wasim

@@ -89,6 +89,10 @@ public:
     //! The logged-in device, or an invalid Jid.
     const wa::Jid &device() const { return m_device; }
 
+    //! Past <iq xmlns="passive"><active/></iq>: the server delivers what it holds for this device.
+    bool isActive() const { return m_active; }
+    void setActive(bool active) { m_active = active; }
+
     RegistrationState *registration() { return m_registration.get(); }
     void startRegistration(std::unique_ptr<RegistrationState> state);
     void setLoggedIn(const wa::Jid &device);
@@ -130,6 +134,7 @@ private:
     QByteArray m_outbox;
     bool m_flushScheduled = false;
     bool m_closedEmitted = false;
+    bool m_active = false;
 };
 
 } // namespace wagate::wasim

@@ -101,8 +101,22 @@ void WasimServer::onHandshake(SimConnection *connection, const QByteArray &paylo
 
 void WasimServer::onNode(SimConnection *connection, const Node &node)
 {
-    if (node.tag() != kIq)
-        return; // ib, ack, presence, receipts: nothing to answer
+    if (node.tag() != kIq) {
+        if (connection->state() != SimConnection::State::LoggedIn)
+            return;
+        const QString &tag = node.tag();
+        if (tag == QLatin1String("message"))
+            handleMessage(connection, node);
+        else if (tag == QLatin1String("receipt"))
+            handleReceipt(connection, node);
+        else if (tag == QLatin1String("ack"))
+            handleClientAck(connection, node);
+        else if (tag == QLatin1String("presence"))
+            handlePresence(connection, node);
+        else if (tag == QLatin1String("chatstate"))
+            handleChatState(connection, node);
+        return; // ib and the rest: nothing to answer
+    }
     const QString type = node.attr(kType);
     if (connection->state() == SimConnection::State::Registration) {
         handleRegistrationIq(connection, node);
@@ -360,8 +374,18 @@ void WasimServer::handlePairDeviceSign(SimConnection *connection, const Node &iq
     device.displayName = pairing.displayName;
     device.keyIndex = pairing.issued.keyIndex;
     device.linkedAt = QDateTime::currentSecsSinceEpoch();
+    // The registration carried the companion's Signal identity and signed pre-key: peers can
+    // start sessions with it before its first upload.
+    if (reg->identityKey.size() == 32 && reg->signedPreKey.size() == 32 && reg->signedPreKeySignature.size() == 64) {
+        device.registrationId = reg->registrationId;
+        device.signalIdentity = reg->identityKey;
+        device.signedPreKeyId = bigEndian(reg->signedPreKeyId);
+        device.signedPreKey = reg->signedPreKey;
+        device.signedPreKeySignature = reg->signedPreKeySignature;
+    }
     const quint64 ticket = pairing.ticket;
     phone->addDevice(device);
+    notifyDevicesChanged(*phone, device.index, true);
     reg->pairing.reset();
     reg->code.reset();
     ++m_stats.pairings;
@@ -585,9 +609,22 @@ void WasimServer::handleIq(SimConnection *connection, const Node &iq)
     Phone *phone = findPhone(jid.user());
     LinkedDevice *device = phone ? phone->device(jid.device()) : nullptr;
 
+    if (xmlns == QLatin1String("usync") && type == QLatin1String("get")) {
+        handleUsync(connection, iq);
+        return;
+    }
+    if (xmlns == QLatin1String("passive") && iq.hasChild("active")) {
+        connection->send(stanzas::result(id));
+        activate(connection);
+        return;
+    }
     if (xmlns == QLatin1String("encrypt")) {
+        if (type == QLatin1String("get") && iq.hasChild("key")) {
+            handlePreKeyFetch(connection, iq);
+            return;
+        }
         if (type == QLatin1String("get") && iq.hasChild("count")) {
-            const qint64 count = device ? device->preKeys : 0;
+            const qint64 count = device ? device->oneTimeKeys.size() : 0;
             connection->send(stanzas::result(id, {Node(QStringLiteral("count"),
                                                        {{QStringLiteral("value"), QString::number(count)}})}));
             return;
@@ -599,8 +636,10 @@ void WasimServer::handleIq(SimConnection *connection, const Node &iq)
             connection->send(stanzas::result(id, {Node(QStringLiteral("digest"), {}, digest)}));
             return;
         }
-        if (type == QLatin1String("set") && device)
-            device->preKeys += iq.child("list").children(u"key").size();
+        if (type == QLatin1String("set") && iq.hasChild("list")) {
+            handlePreKeyUpload(connection, iq, device);
+            return;
+        }
         connection->send(stanzas::result(id));
         return;
     }

@@ -1,5 +1,8 @@
 #include "wasimjson.h"
 
+#include "phone.h"
+
+#include <QJsonArray>
 #include <QJsonValue>
 
 #include <array>
@@ -130,7 +133,14 @@ QJsonObject toJson(const Stats &stats)
             {QStringLiteral("duplicateLogins"), stats.duplicateLogins},
             {QStringLiteral("loggedIn"), stats.loggedIn},
             {QStringLiteral("refusedLogins"), stats.refusedLogins},
-            {QStringLiteral("pings"), stats.pings}};
+            {QStringLiteral("pings"), stats.pings},
+            {QStringLiteral("messagesRouted"), stats.messagesRouted},
+            {QStringLiteral("messagesDelivered"), stats.messagesDelivered},
+            {QStringLiteral("offlineQueued"), stats.offlineQueued},
+            {QStringLiteral("acks"), stats.acks},
+            {QStringLiteral("receipts"), stats.receipts},
+            {QStringLiteral("duplicateDeliveries"), stats.duplicateDeliveries},
+            {QStringLiteral("retryDeliveries"), stats.retryDeliveries}};
 }
 
 QJsonObject toJson(const Faults &f)
@@ -147,7 +157,42 @@ QJsonObject toJson(const Faults &f)
             {QStringLiteral("splitFrames"), f.splitFrames},
             {QStringLiteral("coalesceFrames"), f.coalesceFrames},
             {QStringLiteral("coalesceWindowMs"), f.coalesceWindowMs},
-            {QStringLiteral("compress"), f.compress}};
+            {QStringLiteral("compress"), f.compress},
+            {QStringLiteral("withholdAcks"), f.withholdAcks},
+            {QStringLiteral("messageAckError"), f.messageAckError},
+            {QStringLiteral("messageAckErrorCount"), f.messageAckErrorCount},
+            {QStringLiteral("duplicateDeliveries"), f.duplicateDeliveries},
+            {QStringLiteral("lidAddressing"), f.lidAddressing}};
+}
+
+QJsonObject toJson(const PhoneMessage &m)
+{
+    return {{QStringLiteral("id"), m.id},
+            {QStringLiteral("from"), m.from.toString()},
+            {QStringLiteral("fromLid"), m.fromLid.toString()},
+            {QStringLiteral("chat"), m.chat.toString()},
+            {QStringLiteral("fromMe"), m.fromMe},
+            {QStringLiteral("text"), m.text},
+            {QStringLiteral("type"), m.type},
+            {QStringLiteral("at"), m.at},
+            {QStringLiteral("read"), m.read}};
+}
+
+QJsonObject toJson(const PhoneSentMessage &m)
+{
+    QStringList delivered(m.delivered.cbegin(), m.delivered.cend());
+    QStringList read(m.read.cbegin(), m.read.cend());
+    delivered.sort();
+    read.sort();
+    int retries = 0;
+    for (int n : m.retries)
+        retries += n;
+    return {{QStringLiteral("id"), m.id},
+            {QStringLiteral("to"), m.chat.toString()},
+            {QStringLiteral("at"), m.t * 1000},
+            {QStringLiteral("deliveredTo"), QJsonArray::fromStringList(delivered)},
+            {QStringLiteral("readBy"), QJsonArray::fromStringList(read)},
+            {QStringLiteral("retries"), retries}};
 }
 
 Result<Faults> applyFaults(const QJsonObject &object, Faults f)
@@ -208,6 +253,16 @@ Result<Faults> applyFaults(const QJsonObject &object, Faults f)
             error = setInt(f.coalesceWindowMs, 0, 10000);
         } else if (key == QLatin1String("compress")) {
             error = setBool(f.compress);
+        } else if (key == QLatin1String("withholdAcks")) {
+            error = setBool(f.withholdAcks);
+        } else if (key == QLatin1String("messageAckError")) {
+            error = setInt(f.messageAckError, 0, 999);
+        } else if (key == QLatin1String("messageAckErrorCount")) {
+            error = setInt(f.messageAckErrorCount, -1, 1000000);
+        } else if (key == QLatin1String("duplicateDeliveries")) {
+            error = setBool(f.duplicateDeliveries);
+        } else if (key == QLatin1String("lidAddressing")) {
+            error = setBool(f.lidAddressing);
         } else {
             error = badField(key, QStringLiteral("unknown field"));
         }

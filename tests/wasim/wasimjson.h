@@ -14,6 +14,10 @@ QJsonObject toJson(const DeviceInfo &device);
 QJsonObject toJson(const ConnectionInfo &connection);
 QJsonObject toJson(const Stats &stats);
 QJsonObject toJson(const Faults &faults);
+//! {"id", "from", "fromLid", "chat", "fromMe", "text", "type", "at", "read"}
+QJsonObject toJson(const PhoneMessage &message);
+//! {"id", "to", "at", "deliveredTo": [device JIDs], "readBy": [device JIDs], "retries"}
+QJsonObject toJson(const PhoneSentMessage &message);
 
 //! Applies the fields present in `object` to `base`; unknown fields, wrong types and values out of
 //! range are invalid_argument naming the field.

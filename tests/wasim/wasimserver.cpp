@@ -347,6 +347,7 @@ Result<DeviceInfo> WasimServer::registerDevice(const QString &number, const QByt
     device.keyIndex = phone->nextKeyIndex();
     device.linkedAt = QDateTime::currentSecsSinceEpoch();
     phone->addDevice(device);
+    notifyDevicesChanged(*phone, *index, true);
     qCDebug(lcWasim) << "device" << phone->jid(*index) << "registered directly";
     return deviceInfo(*phone, *index);
 }
@@ -360,6 +361,8 @@ Result<DeviceInfo> WasimServer::unlinkDevice(const QString &number, quint16 inde
         return Error::notFound(QStringLiteral("the phone has no device with this index"));
     const DeviceInfo info = deviceInfo(*phone, index);
     phone->removeDevice(index);
+    m_pending.remove(info.jid);
+    notifyDevicesChanged(*phone, index, false);
     if (SimConnection *live = m_online.value(info.jid)) {
         m_online.remove(info.jid);
         live->finish(stanzas::streamError(StreamError::deviceRemoved()));

@@ -5,6 +5,7 @@
 #include "core/result.h"
 #include "wa/binary/node.h"
 #include "wa/crypto/keypair.h"
+#include "wa/signal/signalprotocol.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -24,6 +25,7 @@ namespace wagate::wasim {
 class Phone;
 class SimConnection;
 struct RegistrationState;
+struct LinkedDevice;
 
 //! A pairing started by a phone (a QR scan or a typed pairing code). Its outcome arrives later as
 //! pairingSucceeded() or pairingFailed() with the same id.
@@ -101,6 +103,26 @@ public:
     //! later logins are refused with <failure reason="401"/>.
     Result<DeviceInfo> unlinkDevice(const QString &phone, quint16 device);
 
+    // --- messages (wasimmessaging.cpp; MESSAGING.md §2–§11)
+
+    //! The phone's primary device sends a text to every device of a user (digits, or a PN or LID
+    //! JID) and to the phone's own companions (as a DeviceSentMessage). Returns the message id.
+    //! not_found for a user that is not on the simulated WhatsApp.
+    Result<QString> phoneSendText(const QString &phone, const QString &to, const QString &text);
+    //! What the phone received, oldest first.
+    Result<QList<PhoneMessage>> phoneMessages(const QString &phone) const;
+    //! What the phone sent, oldest first, with the receipts per device.
+    Result<QList<PhoneSentMessage>> phoneSentMessages(const QString &phone) const;
+    //! The phone reads a received message: a read receipt to every device of its sender.
+    Result<PhoneMessage> phoneReadMessage(const QString &phone, const QString &id);
+    //! The next `count` messages the phone's primary device receives fail to decrypt (it answers
+    //! with retry receipts, as a device that lost its session would).
+    Result<void> failPhoneDecryptions(const QString &phone, int count);
+    //! The phone reinstalls WhatsApp: a new identity and new Signal state; its companions are
+    //! unlinked (their ADV identities no longer match) and every device that knows the user is told
+    //! with an identity notification.
+    Result<PhoneInfo> reinstallPhone(const QString &phone);
+
     // --- connections
 
     QList<ConnectionInfo> connections() const;
@@ -140,6 +162,12 @@ signals:
     //! A login was answered with <failure reason="…"/>.
     void loginRefused(quint64 connection, int reason);
     void deviceUnlinked(const wagate::wasim::DeviceInfo &device);
+    //! A phone's primary device received (and decrypted) a message.
+    void phoneReceived(const QString &phone, const QString &id);
+    //! A phone got a receipt for a message it sent ("" delivered, "read", …).
+    void phoneReceipt(const QString &phone, const QString &id, const QString &type, const QString &fromDevice);
+    //! A message stanza was routed (after its ack was decided).
+    void messageRouted(const QString &id, const wagate::wa::Jid &sender);
 
 private:
     friend class SimConnection;
@@ -171,6 +199,50 @@ private:
     void answerPing(SimConnection *connection, const wa::Node &iq);
     void armTicketTimeout(SimConnection *connection, quint64 ticket);
 
+    // Messages (wasimmessaging.cpp).
+    struct DeviceRef
+    {
+        Phone *phone = nullptr;
+        quint16 device = 0;
+        bool lid = false;     //!< the JID it was named by was a LID
+        wa::Jid pn() const;
+        wa::Jid lidJid() const;
+        bool isPrimary() const { return device == 0; }
+    };
+    struct Pending
+    {
+        QString id;
+        wa::Node stanza;
+    };
+    std::optional<DeviceRef> resolveDevice(const wa::Jid &jid) const;
+    Phone *resolveUser(const wa::Jid &user, bool *lid = nullptr) const;
+    QList<quint16> deviceIndexes(const Phone &phone) const;
+    void handleUsync(SimConnection *connection, const wa::Node &iq);
+    void handlePreKeyFetch(SimConnection *connection, const wa::Node &iq);
+    void handlePreKeyUpload(SimConnection *connection, const wa::Node &iq, LinkedDevice *device);
+    std::optional<wa::PreKeyBundle> bundleFor(const DeviceRef &device);
+    void handleMessage(SimConnection *connection, const wa::Node &message);
+    void handleReceipt(SimConnection *connection, const wa::Node &receipt);
+    void handleClientAck(SimConnection *connection, const wa::Node &ack);
+    void handlePresence(SimConnection *connection, const wa::Node &presence);
+    void handleChatState(SimConnection *connection, const wa::Node &chatState);
+    void activate(SimConnection *connection);
+    //! Delivers a stanza to a device: now when online, else queued; kept until that device
+    //! receipts or acks it, and redelivered at its next login.
+    void deliver(const DeviceRef &target, const wa::Node &stanza, bool retry);
+    void sendPending(SimConnection *connection, const Pending &pending, bool offline);
+    void settle(const wa::Jid &device, const QStringList &ids);
+    void routeReceiptFrom(const DeviceRef &from, const wa::Node &receipt);
+    void phoneReceive(Phone &phone, const wa::Node &stanza);
+    void phoneHandleReceipt(Phone &phone, const wa::Node &receipt);
+    void phoneSendReceipt(Phone &phone, const wa::Node &receipt);
+    void phoneAnswerRetry(Phone &phone, const QString &id, const DeviceRef &requester, const wa::Node &receipt);
+    Result<void> phoneEnsureSession(Phone &phone, const DeviceRef &target, bool rebuild);
+    void notifyWatchers(const Phone &phone, const wa::Node &notification);
+    void watch(const QString &number, const wa::Jid &watcher);
+    //! <notification type="devices"><add|remove><device jid lid/></…></notification> to watchers.
+    void notifyDevicesChanged(const Phone &phone, quint16 device, bool added);
+
     Phone *findPhone(const QString &number) const;
     DeviceInfo deviceInfo(const Phone &phone, quint16 index) const;
     SimConnection *connectionById(quint64 id) const;
@@ -196,6 +268,9 @@ private:
     QHash<quint64, SimConnection *> m_connections;
     QHash<QByteArray, SimConnection *> m_refs;
     QHash<wa::Jid, SimConnection *> m_online; //!< logged-in device → its connection
+    QHash<wa::Jid, QList<Pending>> m_pending; //!< per device (PN form): delivered or queued, not yet receipted
+    QHash<QString, QSet<wa::Jid>> m_delivered; //!< message id → devices it reached (duplicate counting)
+    QHash<QString, QSet<wa::Jid>> m_watchers;  //!< phone number → devices that asked for its device list
     quint64 m_nextConnectionId = 0;
     quint64 m_nextTicket = 0;
     quint64 m_nextIq = 0;

@@ -3,6 +3,8 @@
 #include "wa/binary/jid.h"
 
 #include <QByteArray>
+#include <QHash>
+#include <QSet>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -54,6 +56,13 @@ struct Faults
     int coalesceWindowMs = 20;
     bool compress = false;       //!< send nodes zlib-compressed (flag byte 0x02)
 
+    // --- messages
+    bool withholdAcks = false;       //!< never ack a client's <message> (the sender waits in vain)
+    int messageAckError = 0;         //!< 0: route; else refuse client messages with <ack error="N"> (e.g. 463)
+    int messageAckErrorCount = -1;   //!< how many messages messageAckError still applies to; -1 = all
+    bool duplicateDeliveries = false; //!< every delivery goes out twice (receivers must not deliver twice)
+    bool lidAddressing = false;      //!< deliver from="<LID device>" sender_pn=… instead of the PN form
+
     friend bool operator==(const Faults &, const Faults &) = default;
 };
 
@@ -81,6 +90,13 @@ struct Stats
     qint64 pairings = 0;        //!< devices linked through QR or pairing code
     qint64 duplicateLogins = 0; //!< logins of a device that already had a live connection
     qint64 pings = 0;           //!< w:p pings received
+    qint64 messagesRouted = 0;  //!< <message> stanzas accepted for routing (clients' and phones')
+    qint64 messagesDelivered = 0; //!< copies sent to a device (offline ones when they log in)
+    qint64 offlineQueued = 0;   //!< copies queued for a device that was offline
+    qint64 acks = 0;            //!< server acks sent to senders
+    qint64 receipts = 0;        //!< receipts routed (delivery, read, retry, …)
+    qint64 duplicateDeliveries = 0; //!< the same message id sent to the same device again (not a retry)
+    qint64 retryDeliveries = 0; //!< resends after a retry receipt (device_fanout="false")
 
     friend bool operator==(const Stats &, const Stats &) = default;
 };
@@ -117,6 +133,34 @@ struct ConnectionInfo
     QString state;   //!< "handshake", "registration", "pairing", "logged-in", "closing"
     wa::Jid device;  //!< the logged-in device, or invalid
     qint64 openedAt = 0; //!< unix milliseconds
+};
+
+//! A message a phone received (its primary device decrypted it), as the control API lists it.
+struct PhoneMessage
+{
+    QString id;
+    wa::Jid from;       //!< the sending device, PN form
+    wa::Jid fromLid;    //!< the same device, LID form
+    wa::Jid chat;       //!< the other party's user JID (for our own companions' copies: the peer)
+    bool fromMe = false; //!< a copy of what one of our own companions sent (DeviceSentMessage)
+    QString text;
+    QString type;       //!< "text", or the unsupported type's name
+    qint64 at = 0;      //!< unix ms when the phone got it
+    bool read = false;  //!< the phone sent a read receipt
+    wa::Jid readTo;     //!< where the read receipt goes: the sender's user
+};
+
+//! A message the phone sent, with what came back per device.
+struct PhoneSentMessage
+{
+    QString id;
+    wa::Jid chat;           //!< the user it went to
+    QByteArray plaintext;   //!< the unpadded Message, kept to answer retry receipts
+    QByteArray dsmPlaintext; //!< the DeviceSentMessage for our own companions
+    qint64 t = 0;           //!< server seconds
+    QSet<QString> delivered; //!< device JIDs that sent a delivery receipt
+    QSet<QString> read;      //!< device JIDs that sent a read receipt
+    QHash<QString, int> retries; //!< retry receipts per device
 };
 
 } // namespace wagate::wasim

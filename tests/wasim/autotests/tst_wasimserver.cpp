@@ -374,8 +374,23 @@ private slots:
                       {Node(QStringLiteral("registration"), {}, QByteArray(4, '\1')),
                        Node(QStringLiteral("type"), {}, QByteArray(1, '\5')),
                        Node(QStringLiteral("identity"), {}, c->keys().identity.pub),
-                       Node(QStringLiteral("list"), {}, keys)}));
+                       Node(QStringLiteral("list"), {}, keys),
+                       Node(QStringLiteral("skey"), {},
+                            {Node(QStringLiteral("id"), {}, QByteArray("\0\0\1", 3)),
+                             Node(QStringLiteral("value"), {}, c->keys().signedPreKey.pub),
+                             Node(QStringLiteral("signature"), {}, c->keys().signedPreKeySignature)})}));
         QCOMPARE(r.attr(u"type"), QStringLiteral("result"));
+        // A signed pre-key whose signature does not verify is refused: peers could never use it.
+        r = answer(iq(QStringLiteral("2b"), "set", "encrypt",
+                      {Node(QStringLiteral("registration"), {}, QByteArray(4, '\1')),
+                       Node(QStringLiteral("type"), {}, QByteArray(1, '\5')),
+                       Node(QStringLiteral("identity"), {}, c->keys().identity.pub),
+                       Node(QStringLiteral("list"), {}, keys),
+                       Node(QStringLiteral("skey"), {},
+                            {Node(QStringLiteral("id"), {}, QByteArray("\0\0\1", 3)),
+                             Node(QStringLiteral("value"), {}, c->keys().signedPreKey.pub),
+                             Node(QStringLiteral("signature"), {}, QByteArray(64, 's'))})}));
+        QCOMPARE(r.attr(u"type"), QStringLiteral("error"));
         r = answer(iq(QStringLiteral("3"), "get", "encrypt", {Node(QStringLiteral("count"))}));
         QCOMPARE(r.child("count").attr(u"value"), QStringLiteral("3"));
         r = answer(iq(QStringLiteral("4"), "get", "encrypt", {Node(QStringLiteral("digest"))}));
@@ -383,6 +398,11 @@ private slots:
         QCOMPARE(r.child("digest").child("identity").contentBytes(), c->keys().identity.pub);
         r = answer(iq(QStringLiteral("5"), "set", "passive", {Node(QStringLiteral("active"))}));
         QCOMPARE(r.attr(u"type"), QStringLiteral("result"));
+        // Then the end of the (empty) offline queue.
+        QTRY_COMPARE(nodes.size(), 2);
+        const Node marker = nodes.at(1).at(0).value<Node>();
+        QCOMPARE(marker.tag(), QStringLiteral("ib"));
+        QCOMPARE(marker.child("offline").attr(u"count"), QStringLiteral("0"));
         r = answer(iq(QStringLiteral("6"), "get", "w:profile:picture", {Node(QStringLiteral("picture"))}));
         QCOMPARE(r.attr(u"type"), QStringLiteral("result"));
         QCOMPARE(r.attr(u"id"), QStringLiteral("6"));
