@@ -54,40 +54,82 @@ QString defaultDataDir()
     return QDir(base.isEmpty() ? QDir::homePath() + QStringLiteral("/.local/share") : base).filePath(QStringLiteral("wagate"));
 }
 
+const QList<CommandLineOption> &commandLineOptions()
+{
+    static const QList<CommandLineOption> options = {
+        {{QStringLiteral("h"), QStringLiteral("help")}, {}, QStringLiteral("Show this help.")},
+        {{QStringLiteral("version")}, {}, QStringLiteral("Show the version.")},
+        {{QStringLiteral("headless")}, {}, QStringLiteral("Run the engine and the HTTP API without a window; logs go to stderr; SIGTERM stops cleanly.")},
+        {{QStringLiteral("listen")}, QStringLiteral("HOST:PORT"), QStringLiteral("HTTP API address (default 127.0.0.1:8787; port 0 picks a free port and prints it).")},
+        {{QStringLiteral("data-dir")}, QStringLiteral("DIR"), QStringLiteral("SQLite database and local state (default: %1).")},
+        {{QStringLiteral("database")}, QStringLiteral("URL"), QStringLiteral("Use PostgreSQL instead of SQLite: postgres://user:pass@host:port/db.")},
+        {{QStringLiteral("gateway-id")}, QStringLiteral("ID"), QStringLiteral("This node's id (default: derived from the host name).")},
+        {{QStringLiteral("allowed-host")}, QStringLiteral("NAME"), QStringLiteral("Also accept this name in the Host header (repeatable), e.g. behind a reverse proxy.")},
+        {{QStringLiteral("wa-url")}, QStringLiteral("URL"), QStringLiteral("WhatsApp endpoint (default wss://web.whatsapp.com/ws/chat).")},
+        {{QStringLiteral("wa-root-key")}, QStringLiteral("HEX"), QStringLiteral("Trusted certificate root public key, 64 hex digits (default WhatsApp's).")},
+        {{QStringLiteral("jwks")}, QStringLiteral("URL|FILE"), QStringLiteral("Trust login JWTs signed by the keys at this URL or file (repeatable).")},
+        {{QStringLiteral("jwt-issuer")}, QStringLiteral("ISS"), QStringLiteral("Required iss of external login JWTs.")},
+        {{QStringLiteral("jwt-audience")}, QStringLiteral("AUD"), QStringLiteral("Required aud of external login JWTs.")},
+        {{QStringLiteral("secrets")}, QStringLiteral("keychain|file:PATH"), QStringLiteral("Where secrets live: keychain (default) or file:PATH (0600).")},
+        {{QStringLiteral("org")}, QStringLiteral("ORG"), QStringLiteral("Organization id (keys create, operators add).")},
+        {{QStringLiteral("name")}, QStringLiteral("N"), QStringLiteral("Name of the API key (keys create).")},
+        {{QStringLiteral("caps")}, QStringLiteral("LIST"), QStringLiteral("Capabilities of the API key: read,manage,send,admin (keys create).")},
+        {{QStringLiteral("username")}, QStringLiteral("U"), QStringLiteral("Operator user name (operators add).")},
+        {{QStringLiteral("role")}, QStringLiteral("ROLE"), QStringLiteral("Operator role: owner, admin, operator, viewer (operators add).")},
+    };
+    return options;
+}
+
+const QList<QPair<QString, QString>> &commandLineUsage()
+{
+    static const QList<QPair<QString, QString>> usage = {
+        {QStringLiteral("wagate"), QStringLiteral("the console")},
+        {QStringLiteral("wagate --headless"), QStringLiteral("engine + HTTP API, no window")},
+        {QStringLiteral("wagate orgs create NAME"), QStringLiteral("create an organization, print its id")},
+        {QStringLiteral("wagate orgs list"), QStringLiteral("list organizations")},
+        {QStringLiteral("wagate keys create --org ORG --name N --caps read,manage,..."), QStringLiteral("print a new API key once")},
+        {QStringLiteral("wagate operators add --org ORG --username U --role ROLE"), QStringLiteral("(password from stdin)")},
+    };
+    return usage;
+}
+
 CommandLine parseCommandLine(const QStringList &arguments)
 {
     CommandLine cl;
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral(
-        "Wagate — a WhatsApp gateway console.\n\n"
-        "  wagate                       the console\n"
-        "  wagate --headless            engine + HTTP API, no window\n"
-        "  wagate orgs create NAME      create an organization, print its id\n"
-        "  wagate orgs list             list organizations\n"
-        "  wagate keys create --org ORG --name N --caps read,manage,...   print a new API key once\n"
-        "  wagate operators add --org ORG --username U --role ROLE        (password from stdin)"));
+    QString description = QStringLiteral("Wagate — a WhatsApp gateway console.\n");
+    for (const auto &[synopsis, meaning] : commandLineUsage())
+        description += QStringLiteral("\n  %1 %2").arg(synopsis.leftJustified(synopsis.size() < 29 ? 28 : synopsis.size() + 2), meaning);
+    p.setApplicationDescription(description);
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Show the version."));
-    const QCommandLineOption headless(QStringLiteral("headless"), QStringLiteral("Run the engine and the HTTP API without a window; logs go to stderr; SIGTERM stops cleanly."));
-    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("HTTP API address (default 127.0.0.1:8787; port 0 picks a free port and prints it)."), QStringLiteral("HOST:PORT"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("SQLite database and local state (default: %1).").arg(defaultDataDir()), QStringLiteral("DIR"));
-    const QCommandLineOption database(QStringLiteral("database"), QStringLiteral("Use PostgreSQL instead of SQLite: postgres://user:pass@host:port/db."), QStringLiteral("URL"));
-    const QCommandLineOption gatewayId(QStringLiteral("gateway-id"), QStringLiteral("This node's id (default: derived from the host name)."), QStringLiteral("ID"));
-    const QCommandLineOption allowedHost(QStringLiteral("allowed-host"), QStringLiteral("Also accept this name in the Host header (repeatable), e.g. behind a reverse proxy."), QStringLiteral("NAME"));
-    const QCommandLineOption waUrl(QStringLiteral("wa-url"), QStringLiteral("WhatsApp endpoint (default wss://web.whatsapp.com/ws/chat)."), QStringLiteral("URL"));
-    const QCommandLineOption waRootKey(QStringLiteral("wa-root-key"), QStringLiteral("Trusted certificate root public key, 64 hex digits (default WhatsApp's)."), QStringLiteral("HEX"));
-    const QCommandLineOption jwks(QStringLiteral("jwks"), QStringLiteral("Trust login JWTs signed by the keys at this URL or file (repeatable)."), QStringLiteral("URL|FILE"));
-    const QCommandLineOption jwtIssuer(QStringLiteral("jwt-issuer"), QStringLiteral("Required iss of external login JWTs."), QStringLiteral("ISS"));
-    const QCommandLineOption jwtAudience(QStringLiteral("jwt-audience"), QStringLiteral("Required aud of external login JWTs."), QStringLiteral("AUD"));
-    const QCommandLineOption secrets(QStringLiteral("secrets"), QStringLiteral("Where secrets live: keychain (default) or file:PATH (0600)."), QStringLiteral("keychain|file:PATH"));
-    const QCommandLineOption org(QStringLiteral("org"), QStringLiteral("Organization id (keys create, operators add)."), QStringLiteral("ORG"));
-    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Name of the API key (keys create)."), QStringLiteral("N"));
-    const QCommandLineOption caps(QStringLiteral("caps"), QStringLiteral("Capabilities of the API key: read,manage,send,admin (keys create)."), QStringLiteral("LIST"));
-    const QCommandLineOption username(QStringLiteral("username"), QStringLiteral("Operator user name (operators add)."), QStringLiteral("U"));
-    const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("Operator role: owner, admin, operator, viewer (operators add)."), QStringLiteral("ROLE"));
-    p.addOptions({help, version, headless, listen, dataDir, database, gatewayId, allowedHost, waUrl, waRootKey, jwks,
-                  jwtIssuer, jwtAudience, secrets, org, name, caps, username, role});
+    auto option = [](const QString &name) {
+        for (const CommandLineOption &o : commandLineOptions())
+            if (o.names.contains(name))
+                return QCommandLineOption(o.names, o.description.contains(QStringLiteral("%1")) ? o.description.arg(defaultDataDir()) : o.description,
+                                          o.valueName);
+        Q_UNREACHABLE();
+    };
+    const QCommandLineOption help = option(QStringLiteral("help"));
+    const QCommandLineOption version = option(QStringLiteral("version"));
+    const QCommandLineOption headless = option(QStringLiteral("headless"));
+    const QCommandLineOption listen = option(QStringLiteral("listen"));
+    const QCommandLineOption dataDir = option(QStringLiteral("data-dir"));
+    const QCommandLineOption database = option(QStringLiteral("database"));
+    const QCommandLineOption gatewayId = option(QStringLiteral("gateway-id"));
+    const QCommandLineOption allowedHost = option(QStringLiteral("allowed-host"));
+    const QCommandLineOption waUrl = option(QStringLiteral("wa-url"));
+    const QCommandLineOption waRootKey = option(QStringLiteral("wa-root-key"));
+    const QCommandLineOption jwks = option(QStringLiteral("jwks"));
+    const QCommandLineOption jwtIssuer = option(QStringLiteral("jwt-issuer"));
+    const QCommandLineOption jwtAudience = option(QStringLiteral("jwt-audience"));
+    const QCommandLineOption secrets = option(QStringLiteral("secrets"));
+    const QCommandLineOption org = option(QStringLiteral("org"));
+    const QCommandLineOption name = option(QStringLiteral("name"));
+    const QCommandLineOption caps = option(QStringLiteral("caps"));
+    const QCommandLineOption username = option(QStringLiteral("username"));
+    const QCommandLineOption role = option(QStringLiteral("role"));
+    for (const CommandLineOption &o : commandLineOptions())
+        p.addOption(option(o.names.last()));
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("orgs | keys | operators, and their arguments."), QStringLiteral("[command ...]"));
 
     if (!p.parse(arguments)) {

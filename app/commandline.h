@@ -27,6 +27,19 @@ struct CommandLine
 
 CommandLine parseCommandLine(const QStringList &arguments);
 
+//! One option of the command line, as --help and the manual page (wagate.1) both say it.
+struct CommandLineOption
+{
+    QStringList names;   //!< e.g. {"h", "help"}
+    QString valueName;   //!< e.g. "HOST:PORT"; empty for a flag
+    QString description; //!< "%1" in it stands for the default data directory
+};
+//! Every option, in the order --help lists them: the one table the parser and the manual share.
+const QList<CommandLineOption> &commandLineOptions();
+
+//! The ways to call wagate, as {synopsis, what it does}: the start of --help and the manual's synopsis.
+const QList<QPair<QString, QString>> &commandLineUsage();
+
 //! Creates the data directory if needed, readable by its owner only (it holds the store and the
 //! console's profiles). Returns false with a message when it cannot.
 bool ensureDataDir(const QString &dir, QString *error);

@@ -5,13 +5,13 @@
 #include "modes.h"
 #include "quitonsignal.h"
 #include "ui/consolecontroller.h"
+#include "ui/consolelanguage.h"
+#include "ui/consolesettings.h"
 
 #include <QApplication>
 #include <QDir>
-#include <QLocale>
 #include <QLockFile>
 #include <QTextStream>
-#include <QTranslator>
 #include <QWidget>
 
 namespace wagate {
@@ -31,9 +31,10 @@ int runConsole(const CommandLine &cl, int &argc, char **argv)
     QApplication::setDesktopFileName(QStringLiteral("wagate"));
     // The controller decides when the console ends (sign-out closes the window but not the app).
     QApplication::setQuitOnLastWindowClosed(false);
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("wagate"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    // The system's language, unless the Language menu chose another one.
+    ConsoleSettings settings(ConsoleSettings::defaultFile());
+    ConsoleLanguage language(&settings);
+    language.applyRemembered();
 
     std::unique_ptr<QLockFile> lock;
     if (cl.engine.database.url.isEmpty()) {
@@ -52,6 +53,7 @@ int runConsole(const CommandLine &cl, int &argc, char **argv)
     EngineHost host(cl.engine, cl.api);
     EngineFacadeImpl facade(host, cl.dataDir);
     ConsoleController controller(facade);
+    controller.setLanguage(&language);
     QObject::connect(&controller, &ConsoleController::quitRequested, &app, [](int code) { QApplication::exit(code); });
     controller.start();
     host.start();

@@ -1,5 +1,6 @@
 #include "consolecontroller.h"
 
+#include "consolelanguage.h"
 #include "core/enginefacade.h"
 #include "core/logging.h"
 #include "errortext.h"
@@ -48,6 +49,11 @@ QWidget *ConsoleController::explainDataDirInUse(const QString &dataDir)
     return box;
 }
 
+void ConsoleController::setLanguage(ConsoleLanguage *language)
+{
+    m_language = language;
+}
+
 void ConsoleController::start()
 {
     showSignIn();
@@ -70,12 +76,21 @@ void ConsoleController::showSignIn()
 void ConsoleController::showMainWindow(const Principal &principal, const QString &operatorName)
 {
     qCInfo(lcUi) << "signed in to" << principal.organizationId << "with" << capabilityNames(principal.capabilities);
-    m_window = new MainWindow(m_facade);
-    m_window->setAttribute(Qt::WA_DeleteOnClose);
-    m_window->setOperatorName(operatorName);
+    m_operatorName = operatorName;
+    m_window = createMainWindow();
     if (m_signIn && !m_signIn->warning().isEmpty())
         m_window->messageBar()->showMessage(MessageBar::Kind::Error, m_signIn->warning());
-    connect(m_window, &MainWindow::signOutRequested, this, [this] {
+    m_window->show();
+}
+
+MainWindow *ConsoleController::createMainWindow()
+{
+    auto *window = new MainWindow(m_facade);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setOperatorName(m_operatorName);
+    if (m_language)
+        window->setLanguage(m_language->chosen());
+    connect(window, &MainWindow::signOutRequested, this, [this] {
         QMainWindow *window = m_window;
         m_window = nullptr;
         m_facade.signOut();
@@ -85,11 +100,26 @@ void ConsoleController::showMainWindow(const Principal &principal, const QString
             window->close();
         }
     });
-    connect(m_window, &QObject::destroyed, this, [this] {
+    connect(window, &MainWindow::languageChosen, this, &ConsoleController::switchLanguage);
+    connect(window, &QObject::destroyed, this, [this] {
         if (!m_signIn)
             emit quitRequested(0);
     });
+    return window;
+}
+
+void ConsoleController::switchLanguage(const QString &code)
+{
+    if (!m_language || !m_window || code == m_language->chosen())
+        return;
+    m_language->choose(code);
+    QPointer<MainWindow> old = m_window;
+    m_window = createMainWindow();
+    m_window->restoreGeometry(old->saveGeometry());
+    m_window->selectSessionWhenListed(old->currentSessionId());
     m_window->show();
+    old->disconnect(this);
+    old->close();
 }
 
 void ConsoleController::engineFailed(const QString &message)

@@ -7,6 +7,7 @@
 
 namespace wagate {
 
+class ConsoleLanguage;
 class EngineFacade;
 class MainWindow;
 class SignInDialog;
@@ -21,6 +22,8 @@ public:
     explicit ConsoleController(EngineFacade &facade, QObject *parent = nullptr);
     ~ConsoleController() override;
 
+    //! Where the Language menu's choice goes; without one the menu changes nothing.
+    void setLanguage(ConsoleLanguage *language);
     //! Shows the sign-in dialog; the engine may still be starting.
     void start();
     //! Says that another Wagate already uses this data directory (before any engine starts); the
@@ -37,11 +40,16 @@ signals:
 private:
     void showSignIn();
     void showMainWindow(const Principal &principal, const QString &operatorName);
+    MainWindow *createMainWindow();
+    //! Windows speak the language they were built in: the main window is built again, where it was.
+    void switchLanguage(const QString &code);
     void engineFailed(const QString &message);
 
     EngineFacade &m_facade;
     QPointer<SignInDialog> m_signIn;
     QPointer<MainWindow> m_window;
+    QPointer<ConsoleLanguage> m_language;
+    QString m_operatorName;
     bool m_engineReady = false;
     QString m_engineFailure;
 };

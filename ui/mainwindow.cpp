@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "actionicons.h"
+#include "consolelanguage.h"
 #include "core/enginefacade.h"
 #include "core/logging.h"
 #include "elidedlabel.h"
@@ -16,6 +17,7 @@
 #include "sessiontimelinemodel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -89,6 +91,8 @@ MainWindow::MainWindow(EngineFacade &facade, QWidget *parent)
         if (!m_model->loadError().isEmpty())
             m_messages->showMessage(MessageBar::Kind::Error,
                                     tr("The sessions could not be listed: %1").arg(ErrorText::clause(m_model->loadError())));
+        if (!m_selectWhenAdded.isEmpty() && m_model->rowOf(m_selectWhenAdded) >= 0)
+            selectSession(std::exchange(m_selectWhenAdded, {}));
         if (currentSessionId().isEmpty() && m_proxy->rowCount() > 0)
             m_table->setCurrentIndex(m_proxy->index(0, 0));
         updateEmptyState();
@@ -410,6 +414,29 @@ void MainWindow::buildMenus()
     session->addAction(m_delete);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_find);
+
+    // Each language in its own words, so whoever cannot read the current one still finds theirs.
+    QMenu *language = menuBar()->addMenu(tr("&Language"));
+    m_languages = new QActionGroup(this);
+    QAction *system = language->addAction(tr("System language"));
+    system->setData(QString());
+    language->addSeparator();
+    for (const ConsoleLanguage::Language &l : ConsoleLanguage::available())
+        language->addAction(l.nativeName)->setData(l.code);
+    for (QAction *a : language->actions()) {
+        if (a->isSeparator())
+            continue;
+        a->setCheckable(true);
+        m_languages->addAction(a);
+    }
+    system->setChecked(true);
+    connect(m_languages, &QActionGroup::triggered, this, [this](QAction *a) { emit languageChosen(a->data().toString()); });
+}
+
+void MainWindow::setLanguage(const QString &code)
+{
+    for (QAction *a : m_languages->actions())
+        a->setChecked(a->data().toString() == code);
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
@@ -481,6 +508,14 @@ void MainWindow::selectSession(const QString &id)
         return;
     m_table->setCurrentIndex(i);
     m_table->scrollTo(i);
+}
+
+void MainWindow::selectSessionWhenListed(const QString &id)
+{
+    if (m_model->rowOf(id) >= 0)
+        selectSession(id);
+    else
+        m_selectWhenAdded = id;
 }
 
 void MainWindow::onCurrentChanged()
@@ -563,14 +598,14 @@ void MainWindow::updateCounts()
     };
     const int waiting = counts.value(SessionStatus::ScanQrCode) + counts.value(SessionStatus::PairingCode);
     // What needs a person first, then the rest.
-    add(counts.value(SessionStatus::Failed), tr("%n failed", nullptr, counts.value(SessionStatus::Failed)));
-    add(counts.value(SessionStatus::LoggedOut), tr("%n logged out", nullptr, counts.value(SessionStatus::LoggedOut)));
-    add(counts.value(SessionStatus::Reconnecting), tr("%n reconnecting", nullptr, counts.value(SessionStatus::Reconnecting)));
-    add(counts.value(SessionStatus::Working), tr("%n working", nullptr, counts.value(SessionStatus::Working)));
-    add(counts.value(SessionStatus::Starting), tr("%n starting", nullptr, counts.value(SessionStatus::Starting)));
-    add(waiting, tr("%n waiting for a phone", nullptr, waiting));
-    add(counts.value(SessionStatus::Stopped), tr("%n stopped", nullptr, counts.value(SessionStatus::Stopped)));
-    add(counts.value(SessionStatus::Unpaired), tr("%n not linked", nullptr, counts.value(SessionStatus::Unpaired)));
+    add(counts.value(SessionStatus::Failed), tr("%Ln failed", nullptr, counts.value(SessionStatus::Failed)));
+    add(counts.value(SessionStatus::LoggedOut), tr("%Ln logged out", nullptr, counts.value(SessionStatus::LoggedOut)));
+    add(counts.value(SessionStatus::Reconnecting), tr("%Ln reconnecting", nullptr, counts.value(SessionStatus::Reconnecting)));
+    add(counts.value(SessionStatus::Working), tr("%Ln working", nullptr, counts.value(SessionStatus::Working)));
+    add(counts.value(SessionStatus::Starting), tr("%Ln starting", nullptr, counts.value(SessionStatus::Starting)));
+    add(waiting, tr("%Ln waiting for a phone", nullptr, waiting));
+    add(counts.value(SessionStatus::Stopped), tr("%Ln stopped", nullptr, counts.value(SessionStatus::Stopped)));
+    add(counts.value(SessionStatus::Unpaired), tr("%Ln not linked", nullptr, counts.value(SessionStatus::Unpaired)));
     m_counts->setText(parts.isEmpty() ? tr("no sessions") : parts.join(QStringLiteral(" · ")));
     updateEmptyState();
 }
@@ -674,7 +709,7 @@ void MainWindow::confirmLogout(const QString &id)
     box->setInformativeText(tr("The phone will no longer list this computer as a linked device. To use the number "
                                "here again, link it again."));
     box->addButton(tr("Log out"), QMessageBox::DestructiveRole);
-    box->setDefaultButton(box->addButton(QMessageBox::Cancel));
+    box->setDefaultButton(box->addButton(tr("Cancel"), QMessageBox::RejectRole));
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::buttonClicked, this, [this, box, id, label = s->label](QAbstractButton *b) {
         if (box->buttonRole(b) != QMessageBox::DestructiveRole)
@@ -701,7 +736,7 @@ void MainWindow::confirmDelete(const QString &id)
                                      "This cannot be undone.").arg(PhoneNumber::format(s->phoneNumber))
                                 : tr("The session and its history are removed. This cannot be undone."));
     box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    box->setDefaultButton(box->addButton(QMessageBox::Cancel));
+    box->setDefaultButton(box->addButton(tr("Cancel"), QMessageBox::RejectRole));
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::buttonClicked, this, [this, box, id, label = s->label](QAbstractButton *b) {
         if (box->buttonRole(b) != QMessageBox::DestructiveRole)

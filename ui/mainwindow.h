@@ -9,6 +9,7 @@
 #include <optional>
 
 class QAction;
+class QActionGroup;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -58,6 +59,10 @@ public:
     QAction *deleteAction() const { return m_delete; }
     QAction *signOutAction() const { return m_signOut; }
     QToolButton *copyApiButton() const { return m_copyApi; }
+    //! The Language menu's choices; each action's data is a language code ("" = the system's).
+    QActionGroup *languageActions() const { return m_languages; }
+    //! Ticks the language in force in the Language menu.
+    void setLanguage(const QString &code);
     QString countsText() const;
     QString apiText() const;
     QString engineText() const;
@@ -66,6 +71,8 @@ public:
     QString currentSessionId() const;
     std::optional<SessionInfo> currentSession() const;
     void selectSession(const QString &id);
+    //! Selects the session as soon as it is listed (now, or when the list has loaded).
+    void selectSessionWhenListed(const QString &id);
 
     // What the toolbar buttons do; public so the details pane, menus and tests share one path.
     SessionDialog *openNewSessionDialog();
@@ -80,6 +87,8 @@ public:
 
 signals:
     void signOutRequested();
+    //! The person chose a language in the Language menu ("" = the system's).
+    void languageChosen(const QString &code);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -135,6 +144,7 @@ private:
     QAction *m_copyId = nullptr;
     QAction *m_signOut = nullptr;
     QAction *m_quit = nullptr;
+    QActionGroup *m_languages = nullptr;
 };
 
 } // namespace wagate

@@ -266,7 +266,7 @@ void SessionDetailsPane::refresh()
         m_problemButton->setToolTip(m_manageAllowed ? QString() : m_whyNot);
     }
 
-    m_rates->setText(tr("%1/min · %2/h").arg(s.ratePerMin).arg(s.ratePerHour));
+    m_rates->setText(tr("%L1/min · %L2/h").arg(s.ratePerMin).arg(s.ratePerHour));
     m_autoRead->setText(s.autoRead ? tr("Yes") : tr("No"));
     m_typing->setText(s.presenceTyping ? tr("Yes") : tr("No"));
     m_sessionId->setText(s.id);

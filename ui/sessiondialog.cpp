@@ -77,11 +77,11 @@ void SessionDialog::build()
     m_perMin = new QSpinBox(this);
     m_perMin->setRange(limits::kMinRatePerMin, limits::kMaxRatePerMin);
     m_perMin->setSuffix(tr(" per minute"));
-    m_perMin->setToolTip(tr("From %1 to %2").arg(limits::kMinRatePerMin).arg(limits::kMaxRatePerMin));
+    m_perMin->setToolTip(tr("From %L1 to %L2").arg(limits::kMinRatePerMin).arg(limits::kMaxRatePerMin));
     m_perHour = new QSpinBox(this);
     m_perHour->setRange(limits::kMinRatePerHour, limits::kMaxRatePerHour);
     m_perHour->setSuffix(tr(" per hour"));
-    m_perHour->setToolTip(tr("From %1 to %2").arg(limits::kMinRatePerHour).arg(limits::kMaxRatePerHour));
+    m_perHour->setToolTip(tr("From %L1 to %L2").arg(limits::kMinRatePerHour).arg(limits::kMaxRatePerHour));
     form->addRow(tr("Send at most:"), m_perMin);
     form->addRow(QString(), m_perHour);
     m_rateHint = new QLabel(this);
@@ -99,6 +99,8 @@ void SessionDialog::build()
     v->addWidget(m_error);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    // Named here: Qt has no translation of its standard buttons for every language the console speaks.
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     v->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SessionDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SessionDialog::reject);
@@ -138,7 +140,7 @@ void SessionDialog::validate()
         growToFit(this);
 
     if (m_perHour->value() < m_perMin->value()) {
-        m_rateHint->setText(tr("The hourly limit is lower than the per-minute one, so at most %n messages go out in any hour.",
+        m_rateHint->setText(tr("The hourly limit is lower than the per-minute one, so at most %Ln messages go out in any hour.",
                                nullptr, m_perHour->value()));
         m_rateHint->show();
         if (isVisible())

@@ -205,7 +205,7 @@ void SignInDialog::buildProfilesPage()
                                         .arg(item->text().section(u'\n', 0, 0)),
                                     QMessageBox::NoButton, this);
         box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
-        box->setDefaultButton(box->addButton(QMessageBox::Cancel));
+        box->setDefaultButton(box->addButton(tr("Cancel"), QMessageBox::RejectRole));
         box->setAttribute(Qt::WA_DeleteOnClose);
         connect(box, &QMessageBox::buttonClicked, this, [this, box, id](QAbstractButton *b) {
             if (box->buttonRole(b) != QMessageBox::DestructiveRole)

@@ -109,6 +109,93 @@ bool EngineFixture::signIn(const QString &apiKey)
     return QTest::qWaitFor([&] { return ok->has_value(); }, 10000) && **ok;
 }
 
+namespace {
+
+//! Calls an asynchronous facade function and waits for its answer.
+template<typename T>
+std::optional<Result<T>> await(const std::function<void(EngineFacade::Reply<T>)> &call)
+{
+    // Shared, so a late answer after a timeout writes into something that still exists.
+    auto out = std::make_shared<std::optional<Result<T>>>();
+    call([out](Result<T> r) { *out = r; });
+    if (!QTest::qWaitFor([&] { return out->has_value(); }, 15000))
+        return std::nullopt;
+    return *out;
+}
+
+bool succeeded(const std::optional<Result<SessionInfo>> &r)
+{
+    return r && *r;
+}
+
+} // namespace
+
+std::optional<SessionInfo> EngineFixture::session(const QString &id)
+{
+    const auto r = await<QList<SessionInfo>>([&](auto done) { m_facade->listSessions(done); });
+    if (r && *r)
+        for (const SessionInfo &s : **r)
+            if (s.id == id)
+                return s;
+    return std::nullopt;
+}
+
+QString EngineFixture::sessionIn(SessionStatus status, const QString &label, const QString &phone)
+{
+    const auto created = await<SessionInfo>([&](auto done) { m_facade->createSession(SessionCreate{label, {}, {}, {}, {}, {}}, done); });
+    if (!succeeded(created))
+        return {};
+    const QString id = (*created)->id;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto reached = [&](SessionStatus s) {
+        return QTest::qWaitFor([&] { const auto i = session(id); return i && i->status == s; }, 10000);
+    };
+    auto qr = [&] { return succeeded(await<SessionInfo>([&](auto done) { m_facade->beginQrPairing(id, done); })); };
+    auto stop = [&] { return succeeded(await<SessionInfo>([&](auto done) { m_facade->stopSession(id, done); })); };
+    auto start = [&] { return succeeded(await<SessionInfo>([&](auto done) { m_facade->startSession(id, done); })); };
+    auto pairAndLogIn = [&] {
+        return qr() && script(id, [&](ScriptedConnection &c) { c.pairAs(phone); }) && reached(SessionStatus::Working);
+    };
+    auto disconnect = [&](DisconnectKind kind, const char *code, const char *message) {
+        return script(id, [&](ScriptedConnection &c) {
+            emit c.disconnected(kind, QString::fromLatin1(code), QString::fromLatin1(message));
+        });
+    };
+    bool ok = true;
+    switch (status) {
+    case SessionStatus::Unpaired:
+        break;
+    case SessionStatus::ScanQrCode:
+        ok = qr() && script(id, [&](ScriptedConnection &c) { emit c.qrCode(QStringLiteral("2@ref,noise,identity,adv"), now + 20000); });
+        break;
+    case SessionStatus::PairingCode:
+        ok = succeeded(await<SessionInfo>([&](auto done) { m_facade->beginCodePairing(id, phone, done); }))
+             && script(id, [&](ScriptedConnection &c) { emit c.pairingCode(QStringLiteral("ABCD-EFGH"), now + 60000); });
+        break;
+    case SessionStatus::Working:
+        ok = pairAndLogIn();
+        break;
+    case SessionStatus::Reconnecting:
+        ok = pairAndLogIn() && disconnect(DisconnectKind::Retryable, "network_error", "The network went away.");
+        break;
+    case SessionStatus::Failed:
+        ok = pairAndLogIn() && disconnect(DisconnectKind::Replaced, "replaced",
+                                          "Another connection with the same credentials replaced this one.");
+        break;
+    case SessionStatus::LoggedOut:
+        ok = pairAndLogIn() && disconnect(DisconnectKind::LoggedOut, "device_removed",
+                                          "This device was removed from the account on the phone.");
+        break;
+    case SessionStatus::Stopped:
+        ok = pairAndLogIn() && stop();
+        break;
+    case SessionStatus::Starting:
+        ok = pairAndLogIn() && stop() && start();
+        break;
+    }
+    return ok && reached(status) ? id : QString();
+}
+
 EngineFixture::HttpReply EngineFixture::http(const QByteArray &method, const QString &path, const QString &apiKey,
                                              const QJsonObject &body)
 {

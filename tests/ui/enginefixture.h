@@ -3,6 +3,7 @@
 #include "app/enginefacadeimpl.h"
 #include "app/enginehost.h"
 #include "core/principal.h"
+#include "core/session.h"
 #include "scriptedconnection.h"
 #include "testdatabase.h"
 
@@ -12,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace wagate::test {
 
@@ -44,6 +46,12 @@ public:
 
     //! Signs the facade in with key and waits.
     bool signIn(const QString &apiKey);
+
+    //! A new session driven to a status the way WhatsApp and the operator would (needs scripted
+    //! connections and a signed-in facade); its id, or "" when it did not get there.
+    QString sessionIn(SessionStatus status, const QString &label, const QString &phone);
+    //! The session as the engine has it now.
+    std::optional<SessionInfo> session(const QString &id);
 
     struct HttpReply
     {

@@ -32,8 +32,6 @@ using namespace wagate::test;
 
 namespace {
 
-qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
-
 template<typename T>
 std::optional<Result<T>> await(const std::function<void(EngineFacade::Reply<T>)> &call)
 {
@@ -92,58 +90,11 @@ class TestConsole : public QObject
         return i.data().toString();
     }
 
-    //! Drives a new session to a status the way WhatsApp and the operator would.
+    //! A new session in a status, reached the way WhatsApp and the operator would, and shown.
     QString sessionIn(SessionStatus status, const QString &label, const QString &phone)
     {
-        const QString id = create(label);
-        if (id.isEmpty())
-            return {};
-        auto pairAndLogIn = [&] {
-            auto r = await<SessionInfo>([&](auto done) { facade().beginQrPairing(id, done); });
-            return r && *r && m_engine->script(id, [&](ScriptedConnection &c) { c.pairAs(phone); })
-                   && waitForStatus(id, SessionStatus::Working);
-        };
-        bool ok = true;
-        switch (status) {
-        case SessionStatus::Unpaired:
-            break;
-        case SessionStatus::ScanQrCode:
-            ok = await<SessionInfo>([&](auto done) { facade().beginQrPairing(id, done); }).value_or(Error{})
-                 && m_engine->script(id, [](ScriptedConnection &c) { emit c.qrCode(QStringLiteral("2@ref,noise,identity,adv"), now() + 20000); });
-            break;
-        case SessionStatus::PairingCode:
-            ok = await<SessionInfo>([&](auto done) { facade().beginCodePairing(id, phone, done); }).value_or(Error{})
-                 && m_engine->script(id, [](ScriptedConnection &c) { emit c.pairingCode(QStringLiteral("ABCD-EFGH"), now() + 60000); });
-            break;
-        case SessionStatus::Working:
-            ok = pairAndLogIn();
-            break;
-        case SessionStatus::Reconnecting:
-            ok = pairAndLogIn() && m_engine->script(id, [](ScriptedConnection &c) {
-                emit c.disconnected(DisconnectKind::Retryable, QStringLiteral("network_error"), QStringLiteral("The network went away."));
-            });
-            break;
-        case SessionStatus::Failed:
-            ok = pairAndLogIn() && m_engine->script(id, [](ScriptedConnection &c) {
-                emit c.disconnected(DisconnectKind::Replaced, QStringLiteral("replaced"),
-                                    QStringLiteral("Another connection with the same credentials replaced this one."));
-            });
-            break;
-        case SessionStatus::LoggedOut:
-            ok = pairAndLogIn() && m_engine->script(id, [](ScriptedConnection &c) {
-                emit c.disconnected(DisconnectKind::LoggedOut, QStringLiteral("device_removed"),
-                                    QStringLiteral("This device was removed from the account on the phone."));
-            });
-            break;
-        case SessionStatus::Stopped:
-            ok = pairAndLogIn() && await<SessionInfo>([&](auto done) { facade().stopSession(id, done); }).value_or(Error{});
-            break;
-        case SessionStatus::Starting:
-            ok = pairAndLogIn() && await<SessionInfo>([&](auto done) { facade().stopSession(id, done); }).value_or(Error{})
-                 && await<SessionInfo>([&](auto done) { facade().startSession(id, done); }).value_or(Error{});
-            break;
-        }
-        return ok && waitForStatus(id, status) ? id : QString();
+        const QString id = m_engine->sessionIn(status, label, phone);
+        return !id.isEmpty() && waitForStatus(id, status) ? id : QString();
     }
 
     void select(const QString &id) { m_window->selectSession(id); }
@@ -422,8 +373,10 @@ private slots:
         QMessageBox *box = nullptr;
         QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("confirmDelete"))) && box->isVisible());
         QCOMPARE(box->text(), QStringLiteral("Delete “Temporary”?"));
-        QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel)); // Enter does not delete
-        box->button(QMessageBox::Cancel)->click();
+        QAbstractButton *cancel = buttonWithText(box, QStringLiteral("Cancel"));
+        QVERIFY(cancel);
+        QCOMPARE(static_cast<QAbstractButton *>(box->defaultButton()), cancel); // Enter does not delete
+        cancel->click();
         QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("confirmDelete")));
         QVERIFY(m_window->model()->session(id)); // still there
         QVERIFY(activate());

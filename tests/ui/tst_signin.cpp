@@ -199,7 +199,8 @@ private slots:
         QMessageBox *box = nullptr;
         QTRY_VERIFY((box = dialog.findChild<QMessageBox *>()) && box->isVisible());
         QVERIFY(box->text().contains(QStringLiteral("ops script key")));
-        box->button(QMessageBox::Cancel)->click();
+        QCOMPARE(static_cast<QAbstractButton *>(box->defaultButton()), buttonWithText(box, QStringLiteral("Cancel")));
+        box->defaultButton()->click();
         QTRY_VERIFY(!dialog.findChild<QMessageBox *>());
         QCOMPARE(facade.calls.size(), 1); // nothing forgotten
         dialog.removeButton()->click();
