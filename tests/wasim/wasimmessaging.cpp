@@ -809,6 +809,12 @@ Result<PhoneMessage> WasimServer::phoneReadMessage(const QString &number, const 
     return Error::notFound(QStringLiteral("the phone received no message with this id"));
 }
 
+QString WasimServer::phoneChatState(const QString &number, const QString &fromNumber) const
+{
+    const Phone *phone = findPhone(number);
+    return phone ? phone->chatStates.value(fromNumber) : QString();
+}
+
 Result<void> WasimServer::failPhoneDecryptions(const QString &number, int count)
 {
     Phone *phone = findPhone(number);

@@ -115,6 +115,8 @@ public:
     Result<QList<PhoneSentMessage>> phoneSentMessages(const QString &phone) const;
     //! The phone reads a received message: a read receipt to every device of its sender.
     Result<PhoneMessage> phoneReadMessage(const QString &phone, const QString &id);
+    //! The last chat state ("composing", "paused") the phone saw from a user (number), or "".
+    QString phoneChatState(const QString &phone, const QString &fromNumber) const;
     //! The next `count` messages the phone's primary device receives fail to decrypt (it answers
     //! with retry receipts, as a device that lost its session would).
     Result<void> failPhoneDecryptions(const QString &phone, int count);

@@ -1,52 +1,106 @@
 #include "waconnection.h"
 #include "waconnection_p.h"
 
+#include "iqtracker.h"
+#include "keepalivefeature.h"
 #include "linkcodepairing.h"
-#include "pairsuccess.h"
+#include "messagefeature.h"
+#include "prekeyfeature.h"
+#include "signalsession.h"
 
 #include "core/ids.h"
 #include "core/logging.h"
 #include "wa/binary/node.h"
-#include "wa/binary/nodeencoder.h"
-#include "wa/crypto/linkcode.h"
 
 #include <QDateTime>
-#include <QFutureWatcher>
-#include <QPromise>
-#include <QRandomGenerator>
 #include <QThread>
-#include <QThreadPool>
-#include <QWebSocket>
-
-#include <memory>
 
 namespace wagate::wa {
 
 using namespace waconnection_detail;
 
+namespace {
+
+WaTransportOptions transportOptions(const WaConnectionOptions &o)
+{
+    return WaTransportOptions{o.url, o.rootKey, o.clock, o.maxFrameSize, o.connectTimeoutMs};
+}
+
+} // namespace
 
 WaConnection::WaConnection(AuthState state, WaConnectionOptions options, QObject *parent)
-    : QObject(parent), m_auth(std::move(state)), m_opt(std::move(options)), m_connectTimer(this), m_qrTimer(this),
-      m_keepAliveTimer(this)
+    : QObject(parent),
+      m_auth(std::move(state)),
+      m_opt(std::move(options)),
+      m_transport(transportOptions(m_opt), this, this),
+      m_iqs(new IqTracker(this)),
+      m_signal(std::make_unique<SignalSession>(nullptr)),
+      m_loginTimer(this),
+      m_qrTimer(this)
 {
-    m_connectTimer.setSingleShot(true);
+    m_loginTimer.setSingleShot(true);
     m_qrTimer.setSingleShot(true);
     m_qrTimer.setTimerType(Qt::PreciseTimer); // expiry times are shown to people
-    m_keepAliveTimer.setSingleShot(true);
-    connect(&m_connectTimer, &QTimer::timeout, this, &WaConnection::onConnectTimeout);
+    connect(&m_loginTimer, &QTimer::timeout, this, &WaConnection::onLoginTimeout);
     connect(&m_qrTimer, &QTimer::timeout, this, &WaConnection::onQrTimeout);
-    connect(&m_keepAliveTimer, &QTimer::timeout, this, &WaConnection::sendKeepAlive);
     m_iqPrefix = QString::fromLatin1(secureRandomBytes(3).toHex()) + QLatin1Char('.');
+
+    m_keepAlive = new KeepAliveFeature(*this, {m_opt.keepAliveMinIntervalMs, m_opt.keepAliveMaxIntervalMs,
+                                               m_opt.keepAliveTimeoutMs}, this);
+    resetSignal(false);
 }
 
 WaConnection::~WaConnection()
 {
-    clearPendingIqs();
+    m_iqs->clear();
+}
+
+void WaConnection::resetSignal(bool later)
+{
+    // The features that use the Signal state are made with it: a new store (or a new device)
+    // means new features. From inside an attempt's end the old ones may still be on the stack.
+    m_features.clear();
+    for (QObject *old : {static_cast<QObject *>(m_preKeys), static_cast<QObject *>(m_messages)}) {
+        if (!old)
+            continue;
+        old->disconnect(this);
+        if (later)
+            old->deleteLater();
+        else
+            delete old;
+    }
+    m_signal->setIdentity(signalIdentityOf(m_auth));
+    m_preKeys = new PreKeyFeature(*this, *m_signal,
+                                  {m_opt.iqTimeoutMs, m_opt.minPreKeys, m_opt.initialPreKeyBatch, m_opt.preKeyBatch}, this);
+    MessageFeature::Options mo;
+    mo.iqTimeoutMs = m_opt.iqTimeoutMs;
+    mo.ackTimeoutMs = m_opt.ackTimeoutMs;
+    mo.markOnline = m_opt.markOnline;
+    m_messages = new MessageFeature(*this, *m_signal, mo, this);
+    connect(m_messages, &MessageFeature::messageSent, this, &WaConnection::messageSent);
+    connect(m_messages, &MessageFeature::messageFailed, this, &WaConnection::messageFailed);
+    connect(m_messages, &MessageFeature::messageReceived, this, &WaConnection::messageReceived);
+    connect(m_messages, &MessageFeature::receiptReceived, this, &WaConnection::receiptReceived);
+    connect(m_messages, &MessageFeature::offlineDelivered, this, &WaConnection::offlineDelivered);
+    m_features = {m_keepAlive, m_preKeys, m_messages};
+}
+
+void WaConnection::setSignalStore(std::shared_ptr<SignalStore> store)
+{
+    Q_ASSERT(m_state == State::Idle);
+    resetSignal(false); // the old features go before the session they refer to
+    m_signal = std::make_unique<SignalSession>(std::move(store));
+    resetSignal(false);
 }
 
 qint64 WaConnection::now() const
 {
     return m_opt.clock ? m_opt.clock() : QDateTime::currentMSecsSinceEpoch();
+}
+
+qint64 WaConnection::serverNowSeconds() const
+{
+    return (now() + m_serverTimeOffsetMs) / 1000;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -76,8 +130,33 @@ void WaConnection::connectToWhatsApp()
         }, Qt::QueuedConnection);
         return;
     }
+    migratePreKeys();
+    if (generation != m_generation)
+        return;
     qCInfo(lcWa) << "connecting to" << m_opt.url.host() << (m_auth.isPaired() ? "to log in" : "to register");
     openSocket();
+}
+
+void WaConnection::migratePreKeys()
+{
+    // Credentials written before the Signal store existed carry their one-time pre-keys; they move
+    // to the store once, and leave memory for good.
+    if (m_auth.preKeys.isEmpty())
+        return;
+    for (const PreKey &key : std::as_const(m_auth.preKeys))
+        m_signal->batch().put(SignalRecordKind::PreKey, SignalProtocol::preKeyKey(key.id),
+                              SignalProtocol::preKeyRecord(key.id, key.keyPair));
+    if (auto r = m_signal->flush(); !r) {
+        qCWarning(lcWa) << "the pre-keys of older credentials could not be moved to the store yet";
+        m_signal->discardPending();
+        return;
+    }
+    const qsizetype moved = m_auth.preKeys.size();
+    for (PreKey &key : m_auth.preKeys)
+        key.keyPair.priv.fill('\0');
+    m_auth.preKeys.clear();
+    qCInfo(lcWa) << "moved" << moved << "pre-keys from the credentials to the store";
+    persist();
 }
 
 Result<void> WaConnection::requestPairingCode(const QString &phoneNumber)
@@ -153,67 +232,44 @@ void WaConnection::logout()
     }
 }
 
+void WaConnection::sendText(const OutgoingText &text)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    m_messages->send(text);
+}
+
+Result<void> WaConnection::markRead(const QString &chat, const QString &sender, const QStringList &ids)
+{
+    return m_messages->markRead(chat, sender, ids);
+}
+
+Result<void> WaConnection::sendChatState(const QString &chat, ChatState state)
+{
+    return m_messages->sendChatState(chat, state);
+}
+
+Result<void> WaConnection::setPresence(bool available)
+{
+    return m_messages->setPresence(available);
+}
+
 // ---------------------------------------------------------------------------------------------
-// Socket lifetime
+// The attempt's lifetime
 
 void WaConnection::openSocket()
 {
     ++m_generation;
     m_state = State::Connecting;
-    m_codec.emplace(FrameCodec::Side::Client);
-    m_codec->setMaxFrameSize(m_opt.maxFrameSize);
-    if (!m_auth.routingInfo.isEmpty())
-        m_codec->setRoutingInfo(m_auth.routingInfo);
-    const auto clock = m_opt.clock;
-    CertificateVerifier verifier(m_opt.rootKey, clock ? CertificateVerifier::Clock([clock] { return clock() / 1000; })
-                                                      : CertificateVerifier::Clock());
-    m_noise.emplace(m_auth.noiseKey, verifier);
-    m_cipher = TransportCipher();
-
-    m_socket = new QWebSocket(QStringLiteral("https://web.whatsapp.com"), QWebSocketProtocol::VersionLatest, this);
-    // A frame is at most 16 MiB; WebSocket messages carry frames, so allow a little more.
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(m_opt.maxFrameSize) + 4096);
-    m_socket->setMaxAllowedIncomingFrameSize(quint64(m_opt.maxFrameSize) + 4096);
-    connect(m_socket, &QWebSocket::connected, this, &WaConnection::onSocketConnected);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &WaConnection::onSocketMessage);
-    connect(m_socket, &QWebSocket::disconnected, this, &WaConnection::onSocketClosed);
-    connect(m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
-            &WaConnection::onSocketError);
-    m_connectTimer.start(m_opt.connectTimeoutMs);
-    m_socket->open(m_opt.url);
-}
-
-void WaConnection::retireSocket()
-{
-    if (!m_socket)
-        return;
-    QWebSocket *socket = m_socket;
-    m_socket = nullptr;
-    socket->disconnect(this);
-    // close() flushes what we wrote (an error iq, a logout) before the close frame. The socket goes
-    // away when the peer confirms or after a grace period, whichever comes first.
-    connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
-    QTimer::singleShot(2000, socket, [socket] {
-        socket->abort();
-        socket->deleteLater();
-    });
-    if (socket->state() == QAbstractSocket::UnconnectedState)
-        socket->deleteLater();
-    else
-        socket->close();
+    m_transport.open(m_auth.noiseKey, m_auth.routingInfo);
 }
 
 void WaConnection::teardown()
 {
     ++m_generation;
-    m_connectTimer.stop();
+    m_loginTimer.stop();
     m_qrTimer.stop();
-    m_keepAliveTimer.stop();
-    clearPendingIqs();
-    retireSocket();
-    m_codec.reset();
-    m_noise.reset();
-    m_cipher = TransportCipher();
+    m_iqs->clear();
+    m_transport.close();
 }
 
 void WaConnection::finish(DisconnectOutcome outcome, const QString &code, const QString &message)
@@ -237,11 +293,17 @@ void WaConnection::finish(DisconnectReason reason)
     m_logoutRequested = false;
     m_last = reason;
     qCInfo(lcWa) << "connection ended:" << disconnectOutcomeName(reason.outcome) << reason.code;
+    for (WaFeature *f : std::as_const(m_features))
+        f->onDisconnected();
     if (credentialsRevoked(reason.outcome)) {
-        // Nothing can log in with these any more; the next attempt registers a new device.
+        // Nothing can log in with these any more; the next attempt registers a new device, whose
+        // Signal state starts empty.
         const QString pushName = m_auth.pushName;
         m_auth = AuthState::createNew();
         m_auth.pushName = pushName;
+        if (auto r = m_signal->store().clear(); !r)
+            qCWarning(lcWa) << "the Signal state of the unlinked device could not be cleared";
+        resetSignal(true);
     }
     if (reason.outcome == DisconnectOutcome::PairingExpired)
         emit pairingExpired();
@@ -256,209 +318,104 @@ void WaConnection::restart()
         return;
     }
     qCInfo(lcWa) << "restart requested by WhatsApp; reconnecting" << (m_auth.isPaired() ? "to log in" : "to register");
-    m_connectTimer.stop();
+    m_loginTimer.stop();
     m_qrTimer.stop();
-    m_keepAliveTimer.stop();
-    clearPendingIqs();
-    retireSocket();
+    m_iqs->clear();
+    for (WaFeature *f : std::as_const(m_features))
+        f->onDisconnected();
     m_refs.clear();
     openSocket();
 }
 
-void WaConnection::onSocketConnected()
+void WaConnection::onLoginTimeout()
 {
-    m_state = State::Handshaking;
-    auto hello = m_noise->clientHello();
-    if (!hello) {
-        finish(DisconnectOutcome::HandshakeFailed, QString::fromLatin1(handshakeErrorName(hello.error())),
-               QStringLiteral("The Noise handshake could not start."));
-        return;
-    }
-    auto framed = m_codec->encode(*hello);
-    if (!framed) {
-        finish(DisconnectOutcome::FrameTooLarge, QString::fromLatin1(frameErrorName(framed.error())),
-               QStringLiteral("The ClientHello could not be framed."));
-        return;
-    }
-    m_socket->sendBinaryMessage(*framed);
-}
-
-void WaConnection::onSocketMessage(const QByteArray &message)
-{
-    const quint64 generation = m_generation;
-    auto frames = m_codec->decode(message);
-    if (!frames) {
-        finish(DisconnectOutcome::FrameTooLarge, QString::fromLatin1(frameErrorName(frames.error())),
-               QStringLiteral("WhatsApp sent a frame larger than %1 bytes.").arg(m_codec->maxFrameSize()));
-        return;
-    }
-    for (const QByteArray &frame : *frames) {
-        handleFrame(frame);
-        if (generation != m_generation) // ended or restarted: the rest belongs to the old socket
-            return;
-    }
-}
-
-void WaConnection::onSocketClosed()
-{
-    onSocketGone();
-}
-
-void WaConnection::onSocketError()
-{
-    onSocketGone();
-}
-
-void WaConnection::onSocketGone()
-{
-    // QWebSocket reports a failed connect and a dropped link with disconnected() and error() in
-    // either order; whichever comes first ends the attempt, the second finds it idle.
-    if (pairingWindowClosing()) {
-        expirePairing();
-        return;
-    }
-    const QAbstractSocket::SocketError error = m_socket ? m_socket->error() : QAbstractSocket::UnknownSocketError;
-    const bool peerHungUp = error == QAbstractSocket::UnknownSocketError || error == QAbstractSocket::RemoteHostClosedError;
-    if (m_state == State::Connecting || !peerHungUp) {
-        const QString what = m_socket ? m_socket->errorString() : QString();
-        finish(DisconnectOutcome::Retryable, QStringLiteral("network_error"),
-               QStringLiteral("Network error talking to WhatsApp: %1").arg(what));
-        return;
-    }
-    const QString reason = m_socket ? m_socket->closeReason() : QString();
-    finish(DisconnectOutcome::Retryable, QStringLiteral("socket_closed"),
-           reason.isEmpty() ? QStringLiteral("The connection to WhatsApp was closed.")
-                            : QStringLiteral("The connection to WhatsApp was closed: %1").arg(reason));
-}
-
-void WaConnection::onConnectTimeout()
-{
-    switch (m_state) {
-    case State::Connecting:
-    case State::Handshaking:
-        finish(DisconnectOutcome::Retryable, QStringLiteral("connect_timeout"),
-               QStringLiteral("WhatsApp did not complete the handshake in time."));
-        return;
-    default:
-        finish(DisconnectOutcome::Retryable, QStringLiteral("login_timeout"),
-               QStringLiteral("WhatsApp did not answer the login in time."));
-        return;
-    }
+    finish(DisconnectOutcome::Retryable, QStringLiteral("login_timeout"),
+           QStringLiteral("WhatsApp did not answer the login in time."));
 }
 
 // ---------------------------------------------------------------------------------------------
-// Incoming
+// The transport
 
-void WaConnection::handleFrame(const QByteArray &frame)
+Expected<QByteArray, DisconnectReason> WaConnection::transportPayload()
 {
-    if (m_state == State::Handshaking || m_state == State::Connecting) {
-        handleServerHello(frame);
-        return;
-    }
-    auto plain = m_cipher.decrypt(frame);
-    if (!plain) {
-        finish(DisconnectOutcome::ProtocolError, QStringLiteral("decrypt_failed"),
-               QStringLiteral("A frame from WhatsApp did not decrypt."));
-        return;
-    }
-    auto decoded = m_decoder.decode(*plain);
-    if (!decoded) {
-        qCWarning(lcWaNode) << "undecodable frame:" << decoded.error();
-        finish(DisconnectOutcome::ProtocolError, QStringLiteral("bad_node"),
-               QStringLiteral("A frame from WhatsApp could not be decoded (%1).")
-                   .arg(NodeError::codeName(decoded.error().code)));
-        return;
-    }
-    qCDebug(lcWaNode) << "in:" << decoded.node();
-    handleNode(decoded.node());
+    m_state = State::Handshaking;
+    if (!m_auth.isPaired())
+        return clientpayload::registration(m_auth, m_opt.profile);
+    auto login = clientpayload::login(m_auth, m_opt.profile);
+    if (!login)
+        return DisconnectReason{DisconnectOutcome::LoggedOut, QStringLiteral("invalid_credentials"), login.error().message, 0};
+    return *login;
 }
 
-void WaConnection::handleServerHello(const QByteArray &frame)
+void WaConnection::transportEstablished()
 {
-    auto serverKey = m_noise->readServerHello(frame);
-    if (!serverKey) {
-        if (serverKey.error() == HandshakeError::BadCertificate && m_noise->certificateError()) {
-            const CertError cert = *m_noise->certificateError(); // NoiseInitiator logged it
-            finish(DisconnectOutcome::BadCertificate, QString::fromLatin1(certErrorName(cert)),
-                   QStringLiteral("The server's certificate failed a check (%1); this is not WhatsApp.")
-                       .arg(QString::fromLatin1(certErrorName(cert))));
-        } else {
-            qCWarning(lcWaNoise) << "ServerHello refused:" << handshakeErrorName(serverKey.error());
-            finish(DisconnectOutcome::HandshakeFailed, QString::fromLatin1(handshakeErrorName(serverKey.error())),
-                   QStringLiteral("The Noise handshake with WhatsApp failed (%1).")
-                       .arg(QString::fromLatin1(handshakeErrorName(serverKey.error()))));
-        }
-        return;
-    }
-
-    QByteArray payload;
-    if (m_auth.isPaired()) {
-        auto login = clientpayload::login(m_auth, m_opt.profile);
-        if (!login) {
-            finish(DisconnectOutcome::LoggedOut, QStringLiteral("invalid_credentials"), login.error().message);
-            return;
-        }
-        payload = *login;
-    } else {
-        payload = clientpayload::registration(m_auth, m_opt.profile);
-    }
-    auto finishMessage = m_noise->clientFinish(payload);
-    auto cipher = finishMessage ? m_noise->split() : Expected<TransportCipher, HandshakeError>(finishMessage.error());
-    if (!cipher) {
-        finish(DisconnectOutcome::HandshakeFailed, QString::fromLatin1(handshakeErrorName(cipher.error())),
-               QStringLiteral("The Noise handshake could not be finished."));
-        return;
-    }
-    auto framed = m_codec->encode(*finishMessage);
-    if (!framed) {
-        finish(DisconnectOutcome::FrameTooLarge, QString::fromLatin1(frameErrorName(framed.error())),
-               QStringLiteral("The ClientFinish could not be framed."));
-        return;
-    }
-    m_socket->sendBinaryMessage(*framed);
-    m_cipher = std::move(*cipher);
-    m_noise.reset();
     m_state = State::Authenticating;
-    m_connectTimer.start(m_opt.loginTimeoutMs);
+    m_loginTimer.start(m_opt.loginTimeoutMs);
     qCDebug(lcWaNoise) << "handshake done;" << (m_auth.isPaired() ? "login" : "registration") << "sent";
+}
+
+void WaConnection::transportFailed(const DisconnectReason &reason)
+{
+    // WhatsApp closes the connection itself once the last QR code has run out, racing our timer.
+    if (pairingWindowClosing() && (reason.code == QLatin1String("socket_closed") || reason.code == QLatin1String("network_error"))) {
+        expirePairing();
+        return;
+    }
+    finish(reason);
+}
+
+void WaConnection::transportNode(const Node &node)
+{
+    handleNode(node);
 }
 
 void WaConnection::handleNode(const Node &node)
 {
     const QString &tag = node.tag();
+    const quint64 generation = m_generation;
     if (tag == kIq) {
         handleIq(node);
+        if (generation != m_generation)
+            return;
     } else if (tag == QLatin1String("success")) {
         handleSuccess(node);
+        return;
     } else if (tag == QLatin1String("failure")) {
         finish(DisconnectReason::fromFailure(node, now()));
+        return;
     } else if (tag == QLatin1String("stream:error")) {
         DisconnectReason reason = DisconnectReason::fromStreamError(node);
         if (reason.outcome == DisconnectOutcome::Restart)
             restart();
         else
             finish(reason);
+        return;
     } else if (tag == QLatin1String("xmlstreamend")) {
         finish(DisconnectOutcome::Retryable, QStringLiteral("stream_end"), QStringLiteral("WhatsApp ended the stream."));
+        return;
     } else if (tag == QLatin1String("notification")) {
         handleNotification(node);
+        if (generation != m_generation)
+            return;
     } else if (tag == QLatin1String("ib")) {
         handleIb(node);
+        if (generation != m_generation)
+            return;
     }
-    // Everything else (acks, receipts, presence, messages) is for layers not built yet.
+    // The stanza router: the rest goes to the features (messages, receipts, acks, pings, …).
+    if (m_state != State::LoggingIn && m_state != State::LoggedIn && m_state != State::LoggingOut)
+        return;
+    for (WaFeature *f : std::as_const(m_features)) {
+        if (f->handleNode(node) || generation != m_generation)
+            return;
+    }
 }
 
 void WaConnection::handleIq(const Node &iq)
 {
     const QString type = iq.attr("type");
-    const QString id = iq.attr("id");
-    if ((type == QLatin1String("result") || type == QLatin1String("error")) && m_pending.contains(id)) {
-        PendingIq pending = m_pending.take(id);
-        delete pending.timer;
-        if (pending.onResponse)
-            pending.onResponse(iq);
+    if ((type == QLatin1String("result") || type == QLatin1String("error")) && m_iqs->resolve(iq))
         return;
-    }
     if (!fromServer(iq)) {
         qCDebug(lcWa) << "ignoring an iq that is not from the server";
         return;
@@ -468,7 +425,9 @@ void WaConnection::handleIq(const Node &iq)
     } else if (type == QLatin1String("set") && iq.hasChild("pair-success")) {
         handlePairSuccess(iq);
     } else if (type == QLatin1String("get") && iq.attr("xmlns") == QLatin1String("urn:xmpp:ping")) {
-        sendNode(Node(kIq, {to(), {QStringLiteral("type"), "result"}, {QStringLiteral("id"), id}}));
+        // Pings may come before the login completes; the keepalive feature answers them after.
+        if (m_state != State::LoggingIn && m_state != State::LoggedIn && m_state != State::LoggingOut)
+            sendNode(Node(kIq, {to(), {QStringLiteral("type"), "result"}, {QStringLiteral("id"), iq.attr("id")}}));
     }
 }
 
@@ -479,7 +438,7 @@ void WaConnection::handleSuccess(const Node &success)
                QStringLiteral("WhatsApp reported a login this device did not ask for."));
         return;
     }
-    m_connectTimer.stop();
+    m_loginTimer.stop();
     m_state = State::LoggingIn;
     if (const auto t = success.intAttr("t"); t && *t > 0)
         m_serverTimeOffsetMs = *t * 1000 - now();
@@ -492,8 +451,12 @@ void WaConnection::handleSuccess(const Node &success)
         changed = true;
     }
     qCInfo(lcWa) << "logged in";
-    scheduleKeepAlive();
     const quint64 generation = m_generation;
+    for (WaFeature *f : std::as_const(m_features)) {
+        f->onLoggedIn();
+        if (generation != m_generation)
+            return;
+    }
     if (changed) {
         persist();
         if (generation != m_generation)
@@ -503,7 +466,10 @@ void WaConnection::handleSuccess(const Node &success)
         sendLogout();
         return;
     }
-    queryPreKeyCount();
+    m_preKeys->check([this, generation] {
+        if (generation == m_generation)
+            activate();
+    });
 }
 
 void WaConnection::handleNotification(const Node &notification)
@@ -536,32 +502,64 @@ void WaConnection::handleIb(const Node &ib)
     }
 }
 
+void WaConnection::activate()
+{
+    if (m_state != State::LoggingIn)
+        return;
+    const auto done = [this, generation = m_generation] {
+        if (generation != m_generation || m_state != State::LoggingIn)
+            return;
+        m_state = State::LoggedIn;
+        m_restarts = 0;
+        emit loggedIn();
+        if (generation != m_generation)
+            return;
+        for (WaFeature *f : std::as_const(m_features)) {
+            f->onReady();
+            if (generation != m_generation)
+                return;
+        }
+    };
+    sendIq(Node(kIq, {to(), {QStringLiteral("type"), "set"}, {QStringLiteral("xmlns"), "passive"}},
+                {Node(QStringLiteral("active"))}),
+           m_opt.iqTimeoutMs, [done](const Node &) { done(); }, done);
+}
+
+void WaConnection::sendLogout()
+{
+    const auto jid = m_auth.deviceJid();
+    m_state = State::LoggingOut;
+    m_keepAlive->stop();
+    const auto done = [this](const QString &how) {
+        finish(DisconnectOutcome::LoggedOut, QStringLiteral("user_initiated"), how);
+    };
+    if (!jid) {
+        done(QStringLiteral("Logged out."));
+        return;
+    }
+    Node remove(QStringLiteral("remove-companion-device"),
+                {{QStringLiteral("jid"), *jid}, {QStringLiteral("reason"), "user_initiated"}});
+    sendIq(Node(kIq, {to(), {QStringLiteral("type"), "set"}, {QStringLiteral("xmlns"), "md"}}, {remove}),
+           m_opt.logoutTimeoutMs,
+           [done](const Node &response) {
+               done(response.attr("type") == QLatin1String("result")
+                        ? QStringLiteral("This device was unlinked on request.")
+                        : QStringLiteral("Logged out; WhatsApp answered the unlink with an error."));
+           },
+           [done] { done(QStringLiteral("Logged out; WhatsApp did not confirm the unlink in time.")); });
+}
+
+void WaConnection::persist()
+{
+    emit authStateChanged(m_auth.serialize());
+}
+
 // ---------------------------------------------------------------------------------------------
 // Outgoing
 
 bool WaConnection::sendNode(const Node &node)
 {
-    if (!m_socket || !m_codec || !m_cipher.isValid())
-        return false;
-    auto encoded = NodeEncoder::encode(node);
-    if (!encoded) {
-        qCWarning(lcWaNode) << "cannot encode" << node << encoded.error().message;
-        return false;
-    }
-    auto ciphertext = m_cipher.encrypt(*encoded);
-    if (!ciphertext) {
-        finish(DisconnectOutcome::Retryable, QStringLiteral("nonce_exhausted"),
-               QStringLiteral("The transport cipher ran out of nonces; reconnecting."));
-        return false;
-    }
-    auto framed = m_codec->encode(*ciphertext);
-    if (!framed) {
-        qCWarning(lcWaNode) << "cannot frame" << node << frameErrorName(framed.error());
-        return false;
-    }
-    qCDebug(lcWaNode) << "out:" << node;
-    m_socket->sendBinaryMessage(*framed);
-    return true;
+    return m_transport.send(node);
 }
 
 QString WaConnection::nextIqId()
@@ -574,28 +572,8 @@ void WaConnection::sendIq(Node iq, int timeoutMs, std::function<void(const Node 
 {
     const QString id = nextIqId();
     iq.setAttr(QStringLiteral("id"), id);
-    auto *timer = new QTimer(this);
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, id] {
-        auto it = m_pending.find(id);
-        if (it == m_pending.end())
-            return;
-        PendingIq pending = std::move(it.value());
-        m_pending.erase(it);
-        pending.timer->deleteLater();
-        if (pending.onTimeout)
-            pending.onTimeout();
-    });
-    m_pending.insert(id, PendingIq{std::move(onResponse), std::move(onTimeout), timer});
-    timer->start(timeoutMs);
+    m_iqs->add(id, timeoutMs, std::move(onResponse), std::move(onTimeout));
     sendNode(iq);
-}
-
-void WaConnection::clearPendingIqs()
-{
-    for (auto &pending : m_pending)
-        delete pending.timer;
-    m_pending.clear();
 }
 
 } // namespace wagate::wa

@@ -1,32 +1,34 @@
 #pragma once
 
-#include "wa/binary/nodedecoder.h"
 #include "wa/client/authstate.h"
 #include "wa/client/clientpayload.h"
 #include "wa/client/disconnectreason.h"
+#include "wa/client/wafeature.h"
+#include "wa/client/watransport.h"
 #include "wa/crypto/keypair.h"
 #include "wa/noise/certificateverifier.h"
 #include "wa/noise/framecodec.h"
-#include "wa/noise/noiseinitiator.h"
-#include "wa/noise/transportcipher.h"
 
+#include "core/messages.h"
 #include "core/result.h"
 
-#include <QHash>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 #include <optional>
-
-QT_BEGIN_NAMESPACE
-class QWebSocket;
-QT_END_NAMESPACE
 
 namespace wagate::wa {
 
+class IqTracker;
+class KeepAliveFeature;
+class MessageFeature;
 class Node;
+class PreKeyFeature;
+class SignalSession;
+class SignalStore;
 
 //! Where and how WaConnection talks to WhatsApp. The defaults are production values; tests and the
 //! simulator point the URL and root key elsewhere and shrink the timings.
@@ -55,17 +57,23 @@ struct WaConnectionOptions
     int minPreKeys = 5;                 //!< upload pre-keys when the server holds fewer than this
     int initialPreKeyBatch = 812;       //!< keys uploaded when the server holds none
     int preKeyBatch = 50;               //!< keys uploaded when it runs low
+    int ackTimeoutMs = 75000;           //!< a sent message not acknowledged by then has failed (retryable)
+    bool markOnline = true;             //!< presence "available" once ready (peers then see delivered ticks)
 };
 
-//! One session's connection to WhatsApp as a linked device (PROTOCOL.md §1–§8): WebSocket, Noise
-//! handshake, encrypted binary nodes; QR and pairing-code registration, the 515 restart into the
-//! login, post-login queries, keepalive and every way it can end.
+//! One session's connection to WhatsApp as a linked device (PROTOCOL.md §1–§8, MESSAGING.md): the
+//! attempt's state machine — QR and pairing-code registration, the 515 restart into the login,
+//! post-login queries and every way it can end — over a WaTransport (socket, frames, Noise,
+//! nodes) and an IqTracker (one deadline queue for every iq), with the rest of the protocol in
+//! features that the stanzas are routed to: keepalive, pre-keys, and messages (send, receive,
+//! receipts, presence).
 //!
-//! Lives on the engine thread and never blocks it: sockets and timers are its children, and the two
-//! PBKDF2 derivations of the pairing code run on the global thread pool. Each attempt
-//! (connectToWhatsApp(), requestPairingCode() from idle, logout() from idle) ends in exactly one
-//! disconnected(); a 515 restart is part of the same attempt and is handled here.
-class WaConnection : public QObject
+//! Lives on its thread and never blocks it: sockets and timers are its children, the PBKDF2 of the
+//! pairing code and pre-key generation run on the global thread pool, and the Signal store is read
+//! and written outside the socket's read handler. Each attempt (connectToWhatsApp(),
+//! requestPairingCode() from idle, logout() from idle) ends in exactly one disconnected(); a 515
+//! restart is part of the same attempt and is handled here.
+class WaConnection : public QObject, private WaTransport::Listener, private WaFeatureHost
 {
     Q_OBJECT
 public:
@@ -103,6 +111,21 @@ public:
     //! in first if needed — then closes with disconnected(LoggedOut). An unpaired device just closes.
     void logout();
 
+    //! Where Signal state lives (sessions, pre-keys, identities); set before the first attempt.
+    //! Without one, an in-memory store is used (tests, the simulator).
+    void setSignalStore(std::shared_ptr<SignalStore> store);
+
+    // --- messages (MessageFeature)
+
+    //! Queues a text; exactly one messageSent() or messageFailed() follows for its id.
+    void sendText(const OutgoingText &text);
+    //! Read receipts for messages of a chat (and, in groups, of one sender).
+    Result<void> markRead(const QString &chat, const QString &sender, const QStringList &ids);
+    //! Typing or stopped typing in a chat.
+    Result<void> sendChatState(const QString &chat, ChatState state);
+    //! Shown online (available) or not.
+    Result<void> setPresence(bool available);
+
     //! The current credentials (what authStateChanged() last carried, or the constructor's).
     const AuthState &authState() const { return m_auth; }
     State state() const { return m_state; }
@@ -137,31 +160,43 @@ signals:
     //! revoked: wipe them (this object starts over with a fresh device).
     void disconnected(wagate::wa::DisconnectOutcome outcome, const QString &code, const QString &message);
 
-private:
-    struct PendingIq
-    {
-        std::function<void(const Node &)> onResponse;
-        std::function<void()> onTimeout;
-        QTimer *timer = nullptr;
-    };
+    //! WhatsApp acknowledged a sent message; `at` is its time (ms since the epoch).
+    void messageSent(const QString &id, qint64 at);
+    void messageFailed(const wagate::SendFailure &failure);
+    //! A message arrived; its state is saved before this is said.
+    void messageReceived(const wagate::IncomingMessage &message);
+    void receiptReceived(const wagate::MessageReceipt &receipt);
+    //! What WhatsApp held while we were away has been delivered.
+    void offlineDelivered(int count);
 
+private:
     qint64 now() const;
     void openSocket();
-    void retireSocket();
     void teardown();
     void finish(DisconnectReason reason);
     void finish(DisconnectOutcome outcome, const QString &code, const QString &message);
     void restart();
+    void onLoginTimeout();
+    void migratePreKeys();
+    void resetSignal(bool later);
 
-    void onSocketConnected();
-    void onSocketMessage(const QByteArray &message);
-    void onSocketClosed();
-    void onSocketError();
-    void onSocketGone();
-    void onConnectTimeout();
+    // WaTransport::Listener
+    Expected<QByteArray, DisconnectReason> transportPayload() override;
+    void transportEstablished() override;
+    void transportNode(const Node &node) override;
+    void transportFailed(const DisconnectReason &reason) override;
 
-    void handleFrame(const QByteArray &frame);
-    void handleServerHello(const QByteArray &frame);
+    // WaFeatureHost
+    bool sendNode(const Node &node) override;
+    void sendIq(Node iq, int timeoutMs, std::function<void(const Node &)> onResponse,
+                std::function<void()> onTimeout) override;
+    qint64 nowMs() const override { return now(); }
+    qint64 serverNowSeconds() const override;
+    AuthState &auth() override { return m_auth; }
+    void persistAuth() override { persist(); }
+    bool isReady() const override { return m_state == State::LoggedIn; }
+    void failConnection(const DisconnectReason &reason) override { finish(reason); }
+
     void handleNode(const Node &node);
     void handleIq(const Node &iq);
     void handlePairDevice(const Node &iq);
@@ -171,10 +206,7 @@ private:
     void handleLinkCodeNotification(const Node &notification);
     void handleIb(const Node &ib);
 
-    bool sendNode(const Node &node);
     QString nextIqId();
-    void sendIq(Node iq, int timeoutMs, std::function<void(const Node &)> onResponse, std::function<void()> onTimeout);
-    void clearPendingIqs();
 
     void showRef(int durationMs);
     void onQrTimeout();
@@ -185,12 +217,7 @@ private:
     void completeCodePairing(const QByteArray &primaryEphemeral, const QByteArray &primaryIdentity,
                              const QByteArray &ref);
 
-    void queryPreKeyCount();
-    void uploadPreKeys(int wanted);
-    void sendPreKeys(const QList<PreKey> &keys);
     void activate();
-    void scheduleKeepAlive();
-    void sendKeepAlive();
     void sendLogout();
     void persist();
 
@@ -199,19 +226,19 @@ private:
     State m_state = State::Idle;
     DisconnectReason m_last;
 
-    QWebSocket *m_socket = nullptr;
-    std::optional<FrameCodec> m_codec;
-    std::optional<NoiseInitiator> m_noise;
-    TransportCipher m_cipher;
-    NodeDecoder m_decoder;
+    WaTransport m_transport;
+    IqTracker *m_iqs = nullptr;
+    std::unique_ptr<SignalSession> m_signal;
+    KeepAliveFeature *m_keepAlive = nullptr;
+    PreKeyFeature *m_preKeys = nullptr;
+    MessageFeature *m_messages = nullptr;
+    QList<WaFeature *> m_features;
     //! Bumped whenever a socket or attempt ends, so late callbacks of the old one do nothing.
     quint64 m_generation = 0;
     int m_restarts = 0;
 
-    QTimer m_connectTimer;
+    QTimer m_loginTimer;   //!< ClientFinish (or pair-success) until WhatsApp's next step
     QTimer m_qrTimer;
-    QTimer m_keepAliveTimer;
-    QHash<QString, PendingIq> m_pending;
     QString m_iqPrefix;
     quint32 m_iqCounter = 0;
 

@@ -35,7 +35,7 @@ void WaConnection::handlePairDevice(const Node &iq)
                QStringLiteral("WhatsApp started pairing without any QR refs."));
         return;
     }
-    m_connectTimer.stop();
+    m_loginTimer.stop();
     m_state = State::Pairing;
     m_refs = refs;
     m_refIndex = 0;
@@ -115,7 +115,7 @@ void WaConnection::handlePairSuccess(const Node &iq)
     m_auth.platform = verified->platform;
     m_auth.businessName = verified->businessName;
     m_state = State::Paired;
-    m_connectTimer.start(m_opt.loginTimeoutMs); // WhatsApp restarts the stream (515) next
+    m_loginTimer.start(m_opt.loginTimeoutMs); // WhatsApp restarts the stream (515) next
     qCInfo(lcWa) << "paired as" << verified->jid << "with a" << verified->platform << "phone";
 
     const quint64 generation = m_generation;

@@ -564,6 +564,26 @@ Expected<void, SignalError> SignalProtocol::deleteSession(const SignalAddress &a
     return {};
 }
 
+Expected<void, SignalError> SignalProtocol::forgetName(const QString &name)
+{
+    if (!d->store || !m_store)
+        return SignalError::Internal;
+    d->begin();
+    const QByteArray n = name.toUtf8();
+    const int rc = signal_protocol_session_delete_all_sessions(d->store, n.constData(), size_t(n.size()));
+    if (rc < 0)
+        return d->error(rc);
+    auto identities = m_store->keys(SignalRecordKind::Identity, n + '.');
+    if (!identities)
+        return SignalError::StoreUnavailable;
+    QList<SignalChange> changes;
+    for (const QByteArray &key : *identities)
+        changes.append({SignalRecordKind::Identity, key, std::nullopt});
+    if (!changes.isEmpty() && !m_store->apply(changes))
+        return SignalError::StoreUnavailable;
+    return {};
+}
+
 Expected<quint32, SignalError> SignalProtocol::remoteRegistrationId(const SignalAddress &address)
 {
     if (!d->store || !m_store)

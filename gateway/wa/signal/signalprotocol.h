@@ -113,6 +113,8 @@ public:
     Expected<bool, SignalError> processBundle(const SignalAddress &address, const PreKeyBundle &bundle);
     Expected<bool, SignalError> hasSession(const SignalAddress &address);
     Expected<void, SignalError> deleteSession(const SignalAddress &address);
+    //! Every session and identity with the devices of one name (a peer that reinstalled).
+    Expected<void, SignalError> forgetName(const QString &name);
     //! The registration id the peer announced in the session, 0 if unknown.
     Expected<quint32, SignalError> remoteRegistrationId(const SignalAddress &address);
 

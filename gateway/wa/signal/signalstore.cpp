@@ -86,6 +86,14 @@ Expected<void, SignalStoreError> MemorySignalStore::apply(const QList<SignalChan
     return {};
 }
 
+Expected<void, SignalStoreError> MemorySignalStore::clear()
+{
+    if (m_failing)
+        return SignalStoreError::Unavailable;
+    m_tables.clear();
+    return {};
+}
+
 qsizetype MemorySignalStore::count(SignalRecordKind kind) const
 {
     auto it = m_tables.constFind(kind);
@@ -146,6 +154,12 @@ Expected<void, SignalStoreError> SignalBatch::apply(const QList<SignalChange> &c
     return {};
 }
 
+Expected<void, SignalStoreError> SignalBatch::clear()
+{
+    discard();
+    return m_backing.clear();
+}
+
 void SignalBatch::put(SignalRecordKind kind, const QByteArray &key, const QByteArray &value)
 {
     const QByteArray k = slotKey(kind, key);
@@ -162,6 +176,10 @@ void SignalBatch::remove(SignalRecordKind kind, const QByteArray &key)
     Slot &slot = m_slots[k];
     if (!slot.written)
         m_order.append(k);
+    // A removed pre-key held a private key: overwrite the copy we read (best effort; copies that
+    // libsignal made are its own).
+    if (slot.value && kind == SignalRecordKind::PreKey)
+        slot.value->fill('\0');
     slot.value.reset();
     slot.written = true;
 }

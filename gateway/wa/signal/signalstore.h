@@ -41,6 +41,8 @@ enum class SignalRecordKind : quint8 {
     SignedPreKey = 3, //!< our signed pre-keys by id: SignedPreKeyRecordStructure
     Identity = 4,     //!< remote identity keys by address: 33 bytes (05 || key)
     SenderKey = 5,    //!< group sender keys by (group, sender address): SenderKeyRecord
+    LidMapping = 6,   //!< "pn:<user>" → LID user and "lid:<user>" → PN user, as the server told us
+    Received = 7,     //!< "<sender user>/<message id>" → the message as delivered (dedupe across restarts)
 };
 
 //! One write of a batch: a value stored, or removed when `value` is empty.
@@ -73,6 +75,8 @@ public:
     virtual Expected<QList<QByteArray>, SignalStoreError> keys(SignalRecordKind kind, const QByteArray &prefix) = 0;
     //! Applies the writes in order, all or nothing.
     virtual Expected<void, SignalStoreError> apply(const QList<SignalChange> &changes) = 0;
+    //! Forgets everything (the device was unlinked: its identity and every session are void).
+    virtual Expected<void, SignalStoreError> clear() = 0;
 };
 
 //! A store that keeps everything in memory, for tests and the simulator.
@@ -82,6 +86,7 @@ public:
     Expected<std::optional<QByteArray>, SignalStoreError> load(SignalRecordKind kind, const QByteArray &key) override;
     Expected<QList<QByteArray>, SignalStoreError> keys(SignalRecordKind kind, const QByteArray &prefix) override;
     Expected<void, SignalStoreError> apply(const QList<SignalChange> &changes) override;
+    Expected<void, SignalStoreError> clear() override;
 
     //! Number of records of a kind (tests).
     qsizetype count(SignalRecordKind kind) const;
@@ -109,6 +114,8 @@ public:
     Expected<QList<QByteArray>, SignalStoreError> keys(SignalRecordKind kind, const QByteArray &prefix) override;
     //! Applies to the batch only; commit() hands everything to the backing store.
     Expected<void, SignalStoreError> apply(const QList<SignalChange> &changes) override;
+    //! Clears the backing store at once and forgets the batch.
+    Expected<void, SignalStoreError> clear() override;
 
     void put(SignalRecordKind kind, const QByteArray &key, const QByteArray &value);
     void remove(SignalRecordKind kind, const QByteArray &key);

@@ -4,6 +4,9 @@
 // tst_waconnection_failures.cpp.
 #include "waconnectiontestsupport.h"
 
+#include "wa/signal/signalprotocol.h"
+#include "wa/signal/signalstore.h"
+
 class TestWaConnection : public QObject
 {
     Q_OBJECT
@@ -377,12 +380,15 @@ private slots:
         server.preKeyCount = serverCount;
         QVERIFY(server.listen());
         WaConnection c(pairedState(), optionsFor(server));
+        auto store = std::make_shared<MemorySignalStore>();
+        c.setSignalStore(store);
         Spies s(&c);
-        int keysPersistedBeforeUpload = -1;
+        // The keys are in the Signal store before WhatsApp can hand any of them out.
+        qsizetype keysStoredBeforeUpload = -1;
         connect(&server, &FakeWaServer::connectionAccepted, this, [&](FakeConnection *fc) {
             connect(fc, &FakeConnection::nodeReceived, this, [&](const Node &n) {
                 if (n.attr("xmlns") == QLatin1String("encrypt") && n.attr("type") == QLatin1String("set"))
-                    keysPersistedBeforeUpload = s.auth.isEmpty() ? 0 : int(AuthState::parse(s.auth.last().at(0).toByteArray())->preKeys.size());
+                    keysStoredBeforeUpload = store->count(SignalRecordKind::PreKey);
             });
         });
         c.connectToWhatsApp();
@@ -392,11 +398,13 @@ private slots:
         if (!uploaded) {
             QVERIFY(!upload);
             QCOMPARE(s.auth.size(), 0);
+            QCOMPARE(store->count(SignalRecordKind::PreKey), 0);
             return;
         }
         QVERIFY(upload);
-        QCOMPARE(keysPersistedBeforeUpload, uploaded);
+        QCOMPARE(keysStoredBeforeUpload, uploaded);
         const AuthState &st = c.authState();
+        QVERIFY(st.preKeys.isEmpty()); // one-time keys never live in the credentials
         QCOMPARE(upload->child("registration").contentBytes(), be(st.registrationId, 4));
         QCOMPARE(upload->child("type").contentBytes(), QByteArray(1, '\x05'));
         QCOMPARE(upload->child("identity").contentBytes(), st.identityKey.pub);
@@ -404,7 +412,9 @@ private slots:
         QCOMPARE(keys.size(), uploaded);
         for (int i = 0; i < keys.size(); ++i) {
             QCOMPARE(keys[i].child("id").contentBytes(), be(quint32(i + 1), 3));
-            QCOMPARE(keys[i].child("value").contentBytes(), st.preKeys.at(i).keyPair.pub);
+            const auto record = store->load(SignalRecordKind::PreKey, SignalProtocol::preKeyKey(quint32(i + 1)));
+            QVERIFY(record && *record);
+            QCOMPARE(keys[i].child("value").contentBytes(), SignalProtocol::preKeyRecordPublic(**record));
         }
         const Node skey = upload->child("skey");
         QCOMPARE(skey.child("id").contentBytes(), be(1, 3));
