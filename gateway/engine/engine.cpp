@@ -9,7 +9,9 @@
 #include "sessionevents.h"
 #include "sessionservice.h"
 #include "store/organizationrepository.h"
+#include "sqlsignalstore.h"
 #include "store/sessionrepository.h"
+#include "store/signalrepository.h"
 #include "wasessionconnection.h"
 
 #include <QHostInfo>
@@ -46,6 +48,7 @@ Engine::~Engine()
     m_auth.reset();
     m_secrets.reset();
     m_orgs.reset();
+    m_signals.reset();
     m_sessions.reset();
     m_db.reset();
 }
@@ -79,6 +82,7 @@ void Engine::start(std::function<void(Result<void>)> done)
         return done(db.error());
     m_db = std::move(*db);
     m_sessions = std::make_unique<SessionRepository>(*m_db);
+    m_signals = std::make_unique<SignalRepository>(*m_db);
     m_orgs = std::make_unique<OrganizationRepository>(*m_db);
     m_events = std::make_unique<SessionEvents>();
     m_manager = std::make_unique<SessionManager>(*m_sessions, *m_events);
@@ -107,7 +111,12 @@ void Engine::start(std::function<void(Result<void>)> done)
                 self->m_vault = self->m_ownVault.get();
             }
             if (!self->m_factory) {
-                self->m_ownFactory = std::make_unique<WaConnectionFactory>(self->m_config.whatsapp);
+                // Each session's Signal state lives in the database, sealed like its credentials.
+                Engine *engine = self.data();
+                self->m_ownFactory = std::make_unique<WaConnectionFactory>(
+                    self->m_config.whatsapp, [engine](const QString &sessionId) {
+                        return std::make_shared<SqlSignalStore>(*engine->m_signals, *engine->m_vault, sessionId);
+                    });
                 self->m_factory = self->m_ownFactory.get();
             }
             self->m_manager->setConnectionFactory(self->m_factory);

@@ -20,6 +20,7 @@ class SecretStore;
 class SessionEvents;
 class SessionRepository;
 class SessionService;
+class SignalRepository;
 
 struct EngineConfig
 {
@@ -56,6 +57,7 @@ public:
     const EngineConfig &config() const { return m_config; }
     Database &database() { return *m_db; }
     SessionRepository &sessionRepository() { return *m_sessions; }
+    SignalRepository &signalRepository() { return *m_signals; }
     OrganizationRepository &organizations() { return *m_orgs; }
     SessionEvents &events() { return *m_events; }
     SessionManager &manager() { return *m_manager; }
@@ -74,6 +76,7 @@ private:
     CredentialVault *m_vault = nullptr;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SessionRepository> m_sessions;
+    std::unique_ptr<SignalRepository> m_signals;
     std::unique_ptr<OrganizationRepository> m_orgs;
     std::unique_ptr<SessionEvents> m_events;
     std::unique_ptr<SessionManager> m_manager;

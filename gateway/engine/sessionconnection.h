@@ -1,8 +1,12 @@
 #pragma once
 
+#include "core/messages.h"
+#include "core/result.h"
+
 #include <QByteArray>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -49,6 +53,33 @@ public:
     //! Unlinks this device from the account (best effort), then closes.
     virtual void logout() = 0;
 
+    // --- messages (the outbox drives these; a connection without messaging refuses them)
+
+    //! Sends a text under the caller's id; messageSent() or messageFailed() follows, once.
+    virtual void sendText(const OutgoingText &text)
+    {
+        emit messageFailed(SendFailure{text.id, QString(send_failure::NotConnected),
+                                       QStringLiteral("this connection does not carry messages"), 0, true});
+    }
+    //! Read receipts for messages of a chat (and of one sender, in groups).
+    virtual Result<void> markRead(const QString &chat, const QString &sender, const QStringList &ids)
+    {
+        Q_UNUSED(chat) Q_UNUSED(sender) Q_UNUSED(ids)
+        return Error::unavailable(QStringLiteral("this connection does not carry messages"));
+    }
+    //! Typing or stopped typing in a chat.
+    virtual Result<void> sendChatState(const QString &chat, ChatState state)
+    {
+        Q_UNUSED(chat) Q_UNUSED(state)
+        return Error::unavailable(QStringLiteral("this connection does not carry messages"));
+    }
+    //! Online or not, as peers see it.
+    virtual Result<void> setPresence(bool available)
+    {
+        Q_UNUSED(available)
+        return Error::unavailable(QStringLiteral("this connection does not carry messages"));
+    }
+
 signals:
     //! A socket is being opened or a handshake is in progress.
     void connecting();
@@ -66,6 +97,13 @@ signals:
     void pairingExpired();
     //! The connection ended; kind tells what to do next.
     void disconnected(wagate::DisconnectKind kind, const QString &code, const QString &message);
+
+    //! WhatsApp acknowledged a sent text (`at`: its time, ms since the epoch).
+    void messageSent(const QString &id, qint64 at);
+    void messageFailed(const wagate::SendFailure &failure);
+    //! A message arrived; the connection saved what it must before saying so.
+    void messageReceived(const wagate::IncomingMessage &message);
+    void receiptReceived(const wagate::MessageReceipt &receipt);
 };
 
 //! Makes connections for sessions; the engine owns one.
@@ -75,6 +113,8 @@ public:
     virtual ~SessionConnectionFactory() = default;
     //! A connection for this session with its stored credentials (empty when unpaired).
     virtual std::unique_ptr<SessionConnection> create(const SessionInfo &session, const QByteArray &credentials) = 0;
+    //! The session is gone for good: whatever the factory keeps for it (its Signal state) goes too.
+    virtual void forget(const QString &sessionId) { Q_UNUSED(sessionId) }
 };
 
 } // namespace wagate

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/messages.h"
 #include "core/session.h"
 
 #include <QObject>
@@ -23,6 +24,12 @@ signals:
     void statusChanged(const wagate::StatusTransition &transition);
     void qrCode(const QString &organizationId, const QString &sessionId, const QString &qr, qint64 expiresAt);
     void pairingCode(const QString &organizationId, const QString &sessionId, const QString &code, qint64 expiresAt);
+
+    // Messages of a session, as its connection reports them (the outbox turns them into rows).
+    void messageSent(const QString &organizationId, const QString &sessionId, const QString &id, qint64 at);
+    void messageFailed(const QString &organizationId, const QString &sessionId, const wagate::SendFailure &failure);
+    void messageReceived(const QString &organizationId, const QString &sessionId, const wagate::IncomingMessage &message);
+    void receiptReceived(const QString &organizationId, const QString &sessionId, const wagate::MessageReceipt &receipt);
 };
 
 } // namespace wagate

@@ -28,6 +28,9 @@ SessionManager::SessionManager(SessionRepository &repo, SessionEvents &events, Q
 {
     qRegisterMetaType<PairedAccount>();
     qRegisterMetaType<DisconnectKind>();
+    qRegisterMetaType<SendFailure>();
+    qRegisterMetaType<IncomingMessage>();
+    qRegisterMetaType<MessageReceipt>();
 }
 
 SessionManager::~SessionManager()
@@ -124,6 +127,57 @@ void SessionManager::wire(Runtime *rt)
     connect(c, &SessionConnection::pairingExpired, this, [this, id] { onPairingExpired(id); });
     connect(c, &SessionConnection::disconnected, this,
             [this, id](DisconnectKind k, const QString &code, const QString &msg) { onDisconnected(id, k, code, msg); });
+    const QString org = rt->info.organizationId;
+    connect(c, &SessionConnection::messageSent, this,
+            [this, org, id](const QString &messageId, qint64 at) { emit m_events.messageSent(org, id, messageId, at); });
+    connect(c, &SessionConnection::messageFailed, this,
+            [this, org, id](const SendFailure &f) { emit m_events.messageFailed(org, id, f); });
+    connect(c, &SessionConnection::messageReceived, this,
+            [this, org, id](const IncomingMessage &m) { emit m_events.messageReceived(org, id, m); });
+    connect(c, &SessionConnection::receiptReceived, this,
+            [this, org, id](const MessageReceipt &r) { emit m_events.receiptReceived(org, id, r); });
+}
+
+Result<SessionConnection *> SessionManager::workingConnection(const QString &id)
+{
+    Runtime *rt = runtime(id);
+    if (!rt || !rt->connection || rt->info.status != SessionStatus::Working)
+        return Error::failedPrecondition(QStringLiteral("the session is not working; only a working session sends"));
+    return rt->connection.get();
+}
+
+Result<void> SessionManager::sendText(const QString &sessionId, const OutgoingText &text)
+{
+    auto c = workingConnection(sessionId);
+    if (!c)
+        return c.error();
+    (*c)->sendText(text);
+    return {};
+}
+
+Result<void> SessionManager::markRead(const QString &sessionId, const QString &chat, const QString &sender,
+                                      const QStringList &ids)
+{
+    auto c = workingConnection(sessionId);
+    if (!c)
+        return c.error();
+    return (*c)->markRead(chat, sender, ids);
+}
+
+Result<void> SessionManager::sendChatState(const QString &sessionId, const QString &chat, ChatState state)
+{
+    auto c = workingConnection(sessionId);
+    if (!c)
+        return c.error();
+    return (*c)->sendChatState(chat, state);
+}
+
+Result<void> SessionManager::setPresence(const QString &sessionId, bool available)
+{
+    auto c = workingConnection(sessionId);
+    if (!c)
+        return c.error();
+    return (*c)->setPresence(available);
 }
 
 void SessionManager::dropConnection(Runtime *rt)
@@ -324,6 +378,8 @@ void SessionManager::forget(const QString &sessionId)
         unlinkAndRelease(rt->connection.release());
     }
     removeRuntime(sessionId);
+    if (m_factory)
+        m_factory->forget(sessionId);
 }
 
 void SessionManager::shutdown()

@@ -58,6 +58,15 @@ public:
     //! Closes every connection without touching desired states (engine shutdown).
     void shutdown();
 
+    // --- messages: only a working session's connection carries them
+
+    //! Hands a text to the session's connection; the outcome arrives as SessionEvents::messageSent
+    //! or messageFailed with the same id. failed_precondition unless the session is working.
+    Result<void> sendText(const QString &sessionId, const OutgoingText &text);
+    Result<void> markRead(const QString &sessionId, const QString &chat, const QString &sender, const QStringList &ids);
+    Result<void> sendChatState(const QString &sessionId, const QString &chat, ChatState state);
+    Result<void> setPresence(const QString &sessionId, bool available);
+
     bool isActive(const QString &sessionId) const { return m_runtimes.contains(sessionId); }
     int activeCount() const { return int(m_runtimes.size()); }
     //! The last QR code shown for a session, if it is waiting for a scan.
@@ -80,6 +89,7 @@ private:
     };
 
     Runtime *runtime(const QString &id) { auto it = m_runtimes.find(id); return it == m_runtimes.end() ? nullptr : it->get(); }
+    Result<SessionConnection *> workingConnection(const QString &id);
     Result<Runtime *> ensureConnection(const SessionInfo &session, bool pairing);
     void wire(Runtime *rt);
     void dropConnection(Runtime *rt);

@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "core/session.h"
 #include "wa/binary/jid.h"
+#include "wa/signal/signalstore.h"
 
 #include <QTimer>
 
@@ -58,7 +59,8 @@ QString WaSessionConnection::errorCode(DisconnectOutcome outcome)
     return QStringLiteral("connection_lost");
 }
 
-WaSessionConnection::WaSessionConnection(const QByteArray &credentials, const wa::WaConnectionOptions &options, QObject *parent)
+WaSessionConnection::WaSessionConnection(const QByteArray &credentials, const wa::WaConnectionOptions &options,
+                                         std::shared_ptr<wa::SignalStore> store, QObject *parent)
     : SessionConnection(parent)
 {
     wa::AuthState state = wa::AuthState::createNew();
@@ -70,6 +72,8 @@ WaSessionConnection::WaSessionConnection(const QByteArray &credentials, const wa
             m_unreadable = parsed.error().message;
     }
     m_connection = std::make_unique<wa::WaConnection>(std::move(state), options);
+    if (store)
+        m_connection->setSignalStore(std::move(store));
     wire();
 }
 
@@ -89,6 +93,10 @@ void WaSessionConnection::wire()
                 const auto parsed = wa::Jid::parse(jid);
                 emit paired(PairedAccount{parsed ? parsed->user() : QString(), jid, lid, platform, businessName});
             });
+    connect(c, &wa::WaConnection::messageSent, this, &SessionConnection::messageSent);
+    connect(c, &wa::WaConnection::messageFailed, this, &SessionConnection::messageFailed);
+    connect(c, &wa::WaConnection::messageReceived, this, &SessionConnection::messageReceived);
+    connect(c, &wa::WaConnection::receiptReceived, this, &SessionConnection::receiptReceived);
     connect(c, &wa::WaConnection::disconnected, this, [this](DisconnectOutcome outcome, const QString &code, const QString &message) {
         if (outcome == DisconnectOutcome::Closed)
             return; // we closed it; nothing to tell
@@ -137,9 +145,37 @@ void WaSessionConnection::logout()
     m_connection->logout();
 }
 
-std::unique_ptr<SessionConnection> WaConnectionFactory::create(const SessionInfo &, const QByteArray &credentials)
+void WaSessionConnection::sendText(const OutgoingText &text)
 {
-    return std::make_unique<WaSessionConnection>(credentials, m_options);
+    m_connection->sendText(text);
+}
+
+Result<void> WaSessionConnection::markRead(const QString &chat, const QString &sender, const QStringList &ids)
+{
+    return m_connection->markRead(chat, sender, ids);
+}
+
+Result<void> WaSessionConnection::sendChatState(const QString &chat, ChatState state)
+{
+    return m_connection->sendChatState(chat, state);
+}
+
+Result<void> WaSessionConnection::setPresence(bool available)
+{
+    return m_connection->setPresence(available);
+}
+
+std::unique_ptr<SessionConnection> WaConnectionFactory::create(const SessionInfo &session, const QByteArray &credentials)
+{
+    return std::make_unique<WaSessionConnection>(credentials, m_options, m_storeFor ? m_storeFor(session.id) : nullptr);
+}
+
+void WaConnectionFactory::forget(const QString &sessionId)
+{
+    if (!m_storeFor)
+        return;
+    if (auto store = m_storeFor(sessionId); store && !store->clear())
+        qCWarning(lcEngine).noquote() << "the Signal state of deleted session" << sessionId << "could not be removed yet";
 }
 
 } // namespace wagate

@@ -93,6 +93,62 @@ const QList<Migration> &all()
                 updated_at BIGINT NOT NULL))"),
              QStringLiteral("CREATE INDEX issuer_keys_by_gateway ON issuer_keys (gateway_id)"),
          }},
+        {4,
+         "Signal state per session (sessions, pre-keys, identities, sender keys), LID mappings and received ids; "
+         "every value sealed with the data key, its row as associated data",
+         {
+             // libsignal SessionRecord per remote device (name.device; PN or LID names)
+             QStringLiteral(R"(CREATE TABLE signal_sessions (
+                session_id TEXT NOT NULL,
+                address TEXT NOT NULL,
+                value ${BLOB} NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (session_id, address)))"),
+             // our one-time pre-keys; deleted when a peer uses one
+             QStringLiteral(R"(CREATE TABLE signal_prekeys (
+                session_id TEXT NOT NULL,
+                key_id TEXT NOT NULL,
+                value ${BLOB} NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (session_id, key_id)))"),
+             // our older signed pre-keys (the current one is in the credentials)
+             QStringLiteral(R"(CREATE TABLE signal_signed_prekeys (
+                session_id TEXT NOT NULL,
+                key_id TEXT NOT NULL,
+                value ${BLOB} NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (session_id, key_id)))"),
+             // remote identity keys
+             QStringLiteral(R"(CREATE TABLE signal_identities (
+                session_id TEXT NOT NULL,
+                address TEXT NOT NULL,
+                value ${BLOB} NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (session_id, address)))"),
+             // group sender keys by group::name.device
+             QStringLiteral(R"(CREATE TABLE signal_sender_keys (
+                session_id TEXT NOT NULL,
+                sender_key TEXT NOT NULL,
+                value ${BLOB} NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (session_id, sender_key)))"),
+             // pn:<user> → LID user and lid:<user> → PN user
+             QStringLiteral(R"(CREATE TABLE wa_lid_mappings (
+                session_id TEXT NOT NULL,
+                mapping TEXT NOT NULL,
+                value ${BLOB} NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (session_id, mapping)))"),
+             // <sender user>/<message id> of every message received: dedupe across restarts
+             QStringLiteral(R"(CREATE TABLE wa_received (
+                session_id TEXT NOT NULL,
+                message_key TEXT NOT NULL,
+                value ${BLOB} NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (session_id, message_key)))"),
+             // Received ids are pruned by age (message retention).
+             QStringLiteral("CREATE INDEX wa_received_by_age ON wa_received (session_id, updated_at)"),
+         }},
     };
     return list;
 }

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "wa/signal/signalstore.h"
+
+#include <QString>
+
+namespace wagate {
+
+class CredentialVault;
+class SignalRepository;
+
+//! One session's Signal state in the database (SignalRepository's tables), every value sealed by
+//! the credential vault with its row — session, kind and key — as associated data, so a value can
+//! be neither read without the data key nor moved to another row. Lives on the thread of the
+//! database connection it uses.
+class SqlSignalStore : public wa::SignalStore
+{
+public:
+    SqlSignalStore(SignalRepository &repository, CredentialVault &vault, QString sessionId);
+
+    Expected<std::optional<QByteArray>, wa::SignalStoreError> load(wa::SignalRecordKind kind, const QByteArray &key) override;
+    Expected<QList<QByteArray>, wa::SignalStoreError> keys(wa::SignalRecordKind kind, const QByteArray &prefix) override;
+    Expected<void, wa::SignalStoreError> apply(const QList<wa::SignalChange> &changes) override;
+    Expected<void, wa::SignalStoreError> clear() override;
+
+    //! The associated data a value is sealed with.
+    static QString associatedData(const QString &sessionId, wa::SignalRecordKind kind, const QByteArray &key);
+
+private:
+    SignalRepository &m_repo;
+    CredentialVault &m_vault;
+    QString m_sessionId;
+};
+
+} // namespace wagate
