@@ -15,8 +15,7 @@
 // Each step has a deadline; any failure prints what was seen and exits non-zero.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { api, startWasim, stopWasim, within } from './wasim.mjs';
 
 if (Number.parseInt(process.versions.node, 10) < 20) {
     console.error(`pairing: Baileys 7 needs Node.js 20 or newer, this is ${process.versions.node}`);
@@ -34,51 +33,6 @@ if (!wasimPath) {
 
 const log = (...args) => console.log('[pairing]', ...args);
 const logger = pino({ level: process.env.WAGATE_INTEROP_BAILEYS_LOG ?? 'silent' });
-
-// --- wasim ---------------------------------------------------------------------------------------
-
-function startWasim() {
-    return new Promise((resolve, reject) => {
-        const child = spawn(wasimPath, ['--listen', '127.0.0.1:0', '--control', '127.0.0.1:0'], {
-            stdio: ['ignore', 'pipe', 'pipe']
-        });
-        const stderr = [];
-        child.stderr.on('data', chunk => {
-            stderr.push(chunk);
-            if (process.env.WAGATE_INTEROP_WASIM_LOG) process.stderr.write(chunk);
-        });
-        const lines = [];
-        const rl = createInterface({ input: child.stdout });
-        const timer = setTimeout(() => reject(new Error('wasim did not print its three lines in 10 s')), 10000);
-        rl.on('line', line => {
-            lines.push(line);
-            if (lines.length === 3) {
-                clearTimeout(timer);
-                const ws = lines[0];
-                const control = lines[1].replace(/^control /, '');
-                const rootKey = lines[2].replace(/^root-key /, '');
-                assert.match(ws, /^ws:\/\/127\.0\.0\.1:\d+\/ws\/chat$/);
-                assert.match(control, /^http:\/\/127\.0\.0\.1:\d+$/);
-                assert.match(rootKey, /^[0-9a-f]{64}$/);
-                resolve({ child, ws, control, rootKey, stderr });
-            }
-        });
-        child.on('exit', code => {
-            clearTimeout(timer);
-            if (lines.length < 3) reject(new Error(`wasim exited with ${code}: ${Buffer.concat(stderr)}`));
-        });
-    });
-}
-
-async function api(sim, method, path, body) {
-    const res = await fetch(sim.control + path, {
-        method,
-        headers: body ? { 'content-type': 'application/json' } : {},
-        body: body ? JSON.stringify(body) : undefined
-    });
-    const text = await res.text();
-    return { status: res.status, json: text ? JSON.parse(text) : null };
-}
 
 // --- Baileys -------------------------------------------------------------------------------------
 
@@ -144,16 +98,6 @@ function connect(sim, auth) {
     });
     opened.catch(() => {});
     return { sock, seen, firstQr, closed, opened };
-}
-
-function within(ms, promise, what) {
-    let timer;
-    return Promise.race([
-        promise,
-        new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-        })
-    ]).finally(() => clearTimeout(timer));
 }
 
 //! After pairing: Baileys is told to restart (515); reconnect with the same creds and log in.
@@ -270,7 +214,7 @@ async function wrongCode(sim) {
 }
 
 async function main() {
-    const sim = await startWasim();
+    const sim = await startWasim(wasimPath);
     log(`wasim at ${sim.ws}, control ${sim.control}`);
     // Baileys exports the root it trusts as a mutable object: trust wasim's root instead (§2.4).
     WA_CERT_DETAILS.PUBLIC_KEY = Buffer.from(sim.rootKey, 'hex');
@@ -289,13 +233,7 @@ async function main() {
         console.error('[pairing] FAILED:', error);
         console.error('[pairing] wasim log:\n' + Buffer.concat(sim.stderr).toString());
     }
-    const exited = new Promise(resolve => sim.child.on('exit', (code, signal) => resolve({ code, signal })));
-    sim.child.kill('SIGTERM');
-    const { code, signal } = await within(10000, exited, 'wasim to exit after SIGTERM');
-    if (code !== 0) {
-        console.error(`[pairing] wasim exited with code ${code} signal ${signal} after SIGTERM`);
-        failed = true;
-    }
+    if (!(await stopWasim(sim))) failed = true;
     if (failed) process.exit(1);
     log('OK');
     process.exit(0);

@@ -140,7 +140,9 @@ QJsonObject toJson(const Stats &stats)
             {QStringLiteral("acks"), stats.acks},
             {QStringLiteral("receipts"), stats.receipts},
             {QStringLiteral("duplicateDeliveries"), stats.duplicateDeliveries},
-            {QStringLiteral("retryDeliveries"), stats.retryDeliveries}};
+            {QStringLiteral("retryDeliveries"), stats.retryDeliveries},
+            {QStringLiteral("peerPreKeyMessages"), stats.peerPreKeyMessages},
+            {QStringLiteral("peerMessages"), stats.peerMessages}};
 }
 
 QJsonObject toJson(const Faults &f)

@@ -332,6 +332,11 @@ void WasimServer::handleMessage(SimConnection *connection, const Node &message)
         return;
     }
     ++m_stats.messagesRouted;
+    if (m_senders.size() > 1000000) { // a long benchmark: forget the oldest half-hour's worth at once
+        m_senders.clear();
+        m_delivered.clear();
+    }
+    m_senders.insert(id, sender->pn());
     const Node deviceIdentity = message.child("device-identity");
     const bool lidForm = toLid || m_faults.lidAddressing;
     QSet<Jid> reached{sender->pn()};
@@ -340,6 +345,12 @@ void WasimServer::handleMessage(SimConnection *connection, const Node &message)
         if (!target || (target->phone == sender->phone && target->device == sender->device))
             continue;
         reached.insert(target->pn());
+        if (target->phone != sender->phone) {
+            if (enc.attr(kType) == QLatin1String("pkmsg"))
+                ++m_stats.peerPreKeyMessages;
+            else if (enc.attr(kType) == QLatin1String("msg"))
+                ++m_stats.peerMessages;
+        }
         Node out(QStringLiteral("message"),
                  {{kFrom, lidForm ? sender->lidJid() : sender->pn()},
                   {kId, id},
@@ -512,6 +523,9 @@ void WasimServer::routeReceiptFrom(const DeviceRef &from, const Node &receipt)
         // Read receipts name the chat: every device of that user hears it.
         for (quint16 i : deviceIndexes(*owner))
             targets.append(DeviceRef{owner, i, lid});
+    } else if (to->device() == 0 && m_senders.value(receipt.attr(kId)).user() == owner->number()) {
+        // A receipt to the user (as Baileys sends them) goes to the device that sent the message.
+        targets.append(DeviceRef{owner, m_senders.value(receipt.attr(kId)).device(), lid});
     } else if (owner->device(to->device()) || to->device() == 0) {
         targets.append(DeviceRef{owner, to->device(), lid});
     }
@@ -605,6 +619,7 @@ Result<QString> WasimServer::phoneSendText(const QString &number, const QString 
         targets.append(DeviceRef{phone, it.key(), lid});
     phone->sent().insert(sent.id, sent);
     phone->sentOrder().append(sent.id);
+    m_senders.insert(sent.id, phone->jid());
     ++m_stats.messagesRouted;
     const bool lidForm = lid || m_faults.lidAddressing;
     for (const DeviceRef &d : targets) {

@@ -273,6 +273,7 @@ private:
     QHash<wa::Jid, QList<Pending>> m_pending; //!< per device (PN form): delivered or queued, not yet receipted
     QHash<QString, QSet<wa::Jid>> m_delivered; //!< message id → devices it reached (duplicate counting)
     QHash<QString, QSet<wa::Jid>> m_watchers;  //!< phone number → devices that asked for its device list
+    QHash<QString, wa::Jid> m_senders;          //!< message id → the device that sent it (PN form)
     quint64 m_nextConnectionId = 0;
     quint64 m_nextTicket = 0;
     quint64 m_nextIq = 0;

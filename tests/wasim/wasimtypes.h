@@ -97,6 +97,8 @@ struct Stats
     qint64 receipts = 0;        //!< receipts routed (delivery, read, retry, …)
     qint64 duplicateDeliveries = 0; //!< the same message id sent to the same device again (not a retry)
     qint64 retryDeliveries = 0; //!< resends after a retry receipt (device_fanout="false")
+    qint64 peerPreKeyMessages = 0; //!< pkmsg copies for another user's devices (a session being built)
+    qint64 peerMessages = 0;    //!< msg copies for another user's devices (an established session)
 
     friend bool operator==(const Stats &, const Stats &) = default;
 };
