@@ -67,6 +67,7 @@ const QList<CommandLineOption> &commandLineOptions()
         {{QStringLiteral("allowed-host")}, QStringLiteral("NAME"), QStringLiteral("Also accept this name in the Host header (repeatable), e.g. behind a reverse proxy.")},
         {{QStringLiteral("wa-url")}, QStringLiteral("URL"), QStringLiteral("WhatsApp endpoint (default wss://web.whatsapp.com/ws/chat).")},
         {{QStringLiteral("wa-root-key")}, QStringLiteral("HEX"), QStringLiteral("Trusted certificate root public key, 64 hex digits (default WhatsApp's).")},
+        {{QStringLiteral("wa-version")}, QStringLiteral("X.Y.Z"), QStringLiteral("WhatsApp Web version to present, e.g. 2.3000.1045649367; WhatsApp refuses outdated ones (405).")},
         {{QStringLiteral("jwks")}, QStringLiteral("URL|FILE"), QStringLiteral("Trust login JWTs signed by the keys at this URL or file (repeatable).")},
         {{QStringLiteral("jwt-issuer")}, QStringLiteral("ISS"), QStringLiteral("Required iss of external login JWTs.")},
         {{QStringLiteral("jwt-audience")}, QStringLiteral("AUD"), QStringLiteral("Required aud of external login JWTs.")},
@@ -119,6 +120,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption allowedHost = option(QStringLiteral("allowed-host"));
     const QCommandLineOption waUrl = option(QStringLiteral("wa-url"));
     const QCommandLineOption waRootKey = option(QStringLiteral("wa-root-key"));
+    const QCommandLineOption waVersion = option(QStringLiteral("wa-version"));
     const QCommandLineOption jwks = option(QStringLiteral("jwks"));
     const QCommandLineOption jwtIssuer = option(QStringLiteral("jwt-issuer"));
     const QCommandLineOption jwtAudience = option(QStringLiteral("jwt-audience"));
@@ -186,6 +188,20 @@ CommandLine parseCommandLine(const QStringList &arguments)
             return cl;
         }
         cl.engine.whatsapp.rootKey = key;
+    }
+    if (p.isSet(waVersion)) {
+        static const QRegularExpression version(QStringLiteral("^([0-9]{1,9})\\.([0-9]{1,9})\\.([0-9]{1,10})$"));
+        const auto m = version.match(p.value(waVersion).trimmed());
+        const qulonglong tertiary = m.hasMatch() ? m.captured(3).toULongLong() : 0;
+        if (!m.hasMatch() || tertiary > 0xFFFFFFFFull || m.captured(1).toUInt() == 0) {
+            cl.error = QStringLiteral("--wa-version must be three numbers like 2.3000.1045649367 (the version WhatsApp Web "
+                                      "shows under Settings, Help)");
+            return cl;
+        }
+        wa::ClientProfile &profile = cl.engine.whatsapp.profile;
+        profile.versionPrimary = m.captured(1).toUInt();
+        profile.versionSecondary = m.captured(2).toUInt();
+        profile.versionTertiary = quint32(tertiary);
     }
 
     AuthConfig &auth = cl.engine.auth;

@@ -132,8 +132,8 @@
         <translation>WhatsApp rechazó esta versión de Wagate por ser demasiado antigua.</translation>
     </message>
     <message>
-        <source>Update Wagate, then try again.</source>
-        <translation>Actualiza Wagate y vuelve a intentarlo.</translation>
+        <source>Ask your administrator to set the current WhatsApp Web version (--wa-version) or update Wagate, then try again.</source>
+        <translation>Pide a tu administrador que configure la versión actual de WhatsApp Web (--wa-version) o que actualice Wagate, y vuelve a intentarlo.</translation>
     </message>
     <message>
         <source>The server did not prove that it is WhatsApp.</source>

@@ -130,8 +130,8 @@
         <translation>WhatsApp menolak versi Wagate ini karena terlalu lama.</translation>
     </message>
     <message>
-        <source>Update Wagate, then try again.</source>
-        <translation>Perbarui Wagate, lalu coba lagi.</translation>
+        <source>Ask your administrator to set the current WhatsApp Web version (--wa-version) or update Wagate, then try again.</source>
+        <translation>Minta administrator mengatur versi WhatsApp Web yang berlaku (--wa-version) atau memperbarui Wagate, lalu coba lagi.</translation>
     </message>
     <message>
         <source>The server did not prove that it is WhatsApp.</source>

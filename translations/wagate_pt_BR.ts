@@ -132,8 +132,8 @@
         <translation>O WhatsApp recusou esta versão do Wagate por ser antiga demais.</translation>
     </message>
     <message>
-        <source>Update Wagate, then try again.</source>
-        <translation>Atualize o Wagate e tente de novo.</translation>
+        <source>Ask your administrator to set the current WhatsApp Web version (--wa-version) or update Wagate, then try again.</source>
+        <translation>Peça ao administrador para configurar a versão atual do WhatsApp Web (--wa-version) ou atualizar o Wagate e tente de novo.</translation>
     </message>
     <message>
         <source>The server did not prove that it is WhatsApp.</source>

@@ -42,16 +42,16 @@ ProblemAdvice ProblemAdvice::forSession(const SessionInfo &s)
         if (code == QLatin1String("replaced")) {
             a.what = tr("Another connection took over this number.");
             a.toDo = tr("Make sure only one gateway uses this number, then try again.");
-        } else if (code == QLatin1String("402")) {
+        } else if (isOneOf(code, {"402", "temporarily_banned"})) {
             a.what = tr("WhatsApp has banned this number for a while.");
             a.toDo = tr("Wait until the ban ends (see the details), then try again.");
-        } else if (code == QLatin1String("406")) {
+        } else if (isOneOf(code, {"406", "banned"})) {
             a.what = tr("WhatsApp has banned or logged out this number.");
             a.toDo = tr("Check WhatsApp on the phone. If the number still works there, link it again.");
             a.action = Action::Link;
-        } else if (isOneOf(code, {"405", "409"})) {
+        } else if (isOneOf(code, {"405", "409", "client_outdated"})) {
             a.what = tr("WhatsApp refused this version of Wagate as too old.");
-            a.toDo = tr("Update Wagate, then try again.");
+            a.toDo = tr("Ask your administrator to set the current WhatsApp Web version (--wa-version) or update Wagate, then try again.");
         } else if (code.startsWith(QLatin1String("cert")) || code.contains(QLatin1String("certificate"))
                    || code.contains(QLatin1String("handshake")) || code.contains(QLatin1String("hello"))) {
             a.what = tr("The server did not prove that it is WhatsApp.");

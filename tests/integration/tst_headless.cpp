@@ -126,6 +126,8 @@ private slots:
         QTest::newRow("listen without port") << QStringList{"--headless", "--listen", "127.0.0.1"} << "--listen must be HOST:PORT";
         QTest::newRow("bad database url") << QStringList{"--headless", "--database", "mysql://x"} << "--database must be postgres://";
         QTest::newRow("short root key") << QStringList{"--headless", "--wa-root-key", "00"} << "--wa-root-key must be 64 hex digits";
+        QTest::newRow("two-part version") << QStringList{"--headless", "--wa-version", "2.3000"} << "--wa-version must be three numbers";
+        QTest::newRow("version with letters") << QStringList{"--headless", "--wa-version", "2.x.1"} << "--wa-version must be three numbers";
         QTest::newRow("http endpoint") << QStringList{"--headless", "--wa-url", "http://x/ws/chat"} << "--wa-url must be a ws:// or wss://";
         QTest::newRow("bad secrets") << QStringList{"--headless", "--secrets", "vault"} << "--secrets";
         QTest::newRow("operator without role") << QStringList{"operators", "add", "--org", "org_x", "--username", "u"} << "usage: wagate operators add";

@@ -57,7 +57,7 @@ class TestWhatsApp : public QObject
         return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
     }
 
-    bool startGateway()
+    bool startGateway(const QStringList &extra = {})
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("wagate.*.info=true"));
@@ -65,7 +65,7 @@ class TestWhatsApp : public QObject
         m_gateway.setProcessChannelMode(QProcess::SeparateChannels);
         m_gateway.start(binary("app/wagate"), QStringList{QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                                                          QStringLiteral("--wa-url"), m_waUrl, QStringLiteral("--wa-root-key"), m_rootKey}
-                                                  + storeArgs());
+                                                  + storeArgs() + extra);
         const QStringList lines = readLines(m_gateway, 1);
         const auto m = QRegularExpression(QStringLiteral("^listening http://127\\.0\\.0\\.1:(\\d+)$")).match(lines.value(0));
         if (!m.hasMatch()) {
@@ -143,7 +143,8 @@ private slots:
                      QStringLiteral("e2e"), QStringLiteral("--caps"), QStringLiteral("read,manage")});
         QVERIFY(m_key.startsWith(QStringLiteral("wgk_")));
         QVERIFY(startGateway());
-        for (const char *phone : {"6281234567890", "6281111111111", "6281555555555", "6282222222222", "6283333333333", "6284444444444"})
+        for (const char *phone : {"6281234567890", "6281111111111", "6281555555555", "6282222222222", "6283333333333", "6284444444444",
+                                  "6285555555555"})
             QCOMPARE(control("POST", QStringLiteral("/phones"), QByteArray("{\"phoneNumber\":\"") + phone + "\",\"pushName\":\"Phone\"}").status, 201);
     }
 
@@ -251,6 +252,30 @@ private slots:
         QCOMPARE(events.events().at(1).data[QStringLiteral("status")].toString(), QStringLiteral("working"));
         QCOMPARE(status(id), QStringLiteral("working"));
         QVERIFY(session(id)[QStringLiteral("lastError")].isNull());
+    }
+
+    //! WhatsApp refuses outdated clients with 405: the session says so and how to fix it, and the
+    //! version given with --wa-version is the one WhatsApp sees.
+    void anOutdatedClientIsToldHowToFixIt()
+    {
+        const QString id = linkByQr(QStringLiteral("6285555555555"));
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("working"), 30000);
+        QCOMPARE(control("PATCH", QStringLiteral("/faults"), R"({"minClientVersion":"2.3000.2000000000"})").status, 200);
+        QCOMPARE(api("POST", QStringLiteral("/api/v1/sessions/%1:stop").arg(id)).status, 200);
+        QCOMPARE(api("POST", QStringLiteral("/api/v1/sessions/%1:start").arg(id)).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("failed"), 30000);
+        const QJsonObject error = session(id)[QStringLiteral("lastError")].toObject();
+        QCOMPARE(error[QStringLiteral("code")].toString(), QStringLiteral("client_outdated"));
+        QVERIFY2(error[QStringLiteral("message")].toString().contains(QStringLiteral("--wa-version")),
+                 qPrintable(error[QStringLiteral("message")].toString()));
+
+        stopGateway(false);
+        QVERIFY(startGateway({QStringLiteral("--wa-version"), QStringLiteral("2.3000.2000000001")}));
+        QCOMPARE(api("POST", QStringLiteral("/api/v1/sessions/%1:start").arg(id)).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("working"), 30000);
+        QCOMPARE(control("DELETE", QStringLiteral("/faults")).status, 200);
+        stopGateway(false);
+        QVERIFY(startGateway());
     }
 
     void unlinkedFromThePhoneMeansLoggedOut()

@@ -20,6 +20,7 @@
 #include <QRegularExpression>
 #include <QTimer>
 
+#include <array>
 #include <climits>
 
 namespace wagate::wasim {
@@ -89,6 +90,16 @@ void WasimServer::onHandshake(SimConnection *connection, const QByteArray &paylo
     }
     const bool registration = payload.has_device_pairing_data();
     emit handshakeCompleted(connection->id(), registration);
+    if (!m_faults.minClientVersion.isEmpty()) {
+        const QStringList min = m_faults.minClientVersion.split(QLatin1Char('.'));
+        const auto &v = payload.user_agent().app_version();
+        const std::array<quint64, 3> have{v.primary(), v.secondary(), v.tertiary()};
+        const std::array<quint64, 3> need{min.value(0).toULongLong(), min.value(1).toULongLong(), min.value(2).toULongLong()};
+        if (have < need) {
+            refuseLogin(connection, 405);
+            return;
+        }
+    }
     if (registration) {
         startRegistration(connection, payloadBytes);
     } else if (payload.has_username()) {

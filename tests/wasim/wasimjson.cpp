@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonValue>
+#include <QRegularExpression>
 
 #include <array>
 #include <utility>
@@ -154,6 +155,7 @@ QJsonObject toJson(const Faults &f)
             {QStringLiteral("pairing"), pairingFaultName(f.pairing)},
             {QStringLiteral("loginFailure"), f.loginFailure},
             {QStringLiteral("loginFailureCount"), f.loginFailureCount},
+            {QStringLiteral("minClientVersion"), f.minClientVersion},
             {QStringLiteral("pingDelayMs"), f.pingDelayMs},
             {QStringLiteral("dropPings"), f.dropPings},
             {QStringLiteral("splitFrames"), f.splitFrames},
@@ -241,6 +243,12 @@ Result<Faults> applyFaults(const QJsonObject &object, Faults f)
             error = setInt(f.loginFailure, 0, 599);
             if (!error && f.loginFailure != 0 && f.loginFailure < 400)
                 error = badField(key, QStringLiteral("must be 0 (none) or a reason from 400 to 599"));
+        } else if (key == QLatin1String("minClientVersion")) {
+            static const QRegularExpression version(QStringLiteral("^([0-9]+\\.[0-9]+\\.[0-9]+)?$"));
+            if (!v.isString() || !version.match(v.toString()).hasMatch())
+                error = badField(key, QStringLiteral("must be \"\" or three numbers like 2.3000.1045649367"));
+            else
+                f.minClientVersion = v.toString();
         } else if (key == QLatin1String("loginFailureCount")) {
             error = setInt(f.loginFailureCount, -1, 1000000);
         } else if (key == QLatin1String("pingDelayMs")) {

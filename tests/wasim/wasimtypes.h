@@ -45,6 +45,9 @@ struct Faults
     // --- login
     int loginFailure = 0;       //!< 0: accept; else answer logins with <failure reason="N"/> and close
     int loginFailureCount = -1; //!< how many logins loginFailure still applies to; -1 = all
+    //! "2.3000.1045649367": clients presenting an older version (ClientPayload user agent) are refused
+    //! with <failure reason="405"/>, as WhatsApp refuses outdated clients. Empty = any version.
+    QString minClientVersion;
 
     // --- keepalive
     int pingDelayMs = 0;    //!< answer w:p pings this much later

@@ -88,7 +88,8 @@ DisconnectReason DisconnectReason::fromFailure(const Node &failure, qint64 nowMs
     }
     case 405:
         return {DisconnectOutcome::Outdated, reason,
-                QStringLiteral("WhatsApp refused this client version as outdated (405); update the gateway."), 0};
+                QStringLiteral("WhatsApp refused this client version as outdated (405). Set the current WhatsApp Web "
+                               "version with --wa-version, or update the gateway."), 0};
     case 409:
         return {DisconnectOutcome::Outdated, reason,
                 QStringLiteral("WhatsApp refused this client's user agent (409); update the gateway."), 0};
