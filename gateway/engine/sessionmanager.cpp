@@ -317,6 +317,8 @@ Result<SessionInfo> SessionManager::logout(const SessionInfo &session)
     removeRuntime(info.id);
     if (auto r = m_repo.setCredentials(info.id, {}); !r)
         return r.error();
+    if (m_factory)
+        m_factory->forget(info.id); // the device's Signal state is void with its credentials
     if (auto r = transition(info, SessionStatus::LoggedOut, QStringLiteral("logout requested"), [](SessionInfo &s) {
             s.waJid.clear();
             s.waLid.clear();
@@ -527,6 +529,8 @@ void SessionManager::onDisconnected(const QString &id, DisconnectKind kind, cons
         (void)setDesired(info, DesiredState::Stopped);
         if (auto r = m_repo.setCredentials(id, {}); !r)
             qCCritical(lcEngine).noquote() << "could not wipe credentials of" << id << r.error().message;
+        if (m_factory)
+            m_factory->forget(id);
         (void)transition(info, SessionStatus::LoggedOut, QStringLiteral("unlinked"), [&](SessionInfo &s) {
             s.waJid.clear();
             s.waLid.clear();

@@ -4,6 +4,7 @@
 // state (sealed, never the text in the clear); an engine started again over the same database — a
 // cold store — continues the sessions; a deleted session leaves no Signal state behind.
 
+#include "auth/authservice.h"
 #include "auth/credentialcipher.h"
 #include "core/ids.h"
 #include "engine/credentialvault.h"
@@ -82,6 +83,12 @@ class TestEngineMessaging : public QObject
     }
 
     QList<PhoneMessage> inbox(const QString &phone) const { return *m_sim->phoneMessages(phone); }
+
+    //! The engine's credential vault (over its data key), to write Signal rows as the engine would.
+    static std::unique_ptr<CredentialVault> vaultOf(Engine &engine)
+    {
+        return std::make_unique<CredentialCipherVault>(engine.auth().credentialCipher());
+    }
 
 private slots:
     void initTestCase()
@@ -179,11 +186,19 @@ private slots:
         QCOMPARE(count(id, SignalRepository::Table::Sessions), sessionsBefore);
         QCOMPARE(m_sim->stats().retryDeliveries, 0);
 
-        // Deleting the session takes its Signal state along.
-        QVERIFY(m_engine->sessions().remove(m_operator, id));
-        QTRY_COMPARE(count(id, SignalRepository::Table::Sessions), 0);
+        // Logging out voids the device: its Signal state goes with its credentials.
+        QVERIFY(m_engine->sessions().logout(m_operator, id));
+        QCOMPARE(count(id, SignalRepository::Table::Sessions), 0);
         QCOMPARE(count(id, SignalRepository::Table::PreKeys), 0);
         QCOMPARE(count(id, SignalRepository::Table::Received), 0);
+        QCOMPARE(count(id, SignalRepository::Table::LidMappings), 0);
+
+        // And deleting a session that still has some (written directly here) takes it along.
+        const auto vault = vaultOf(*m_engine);
+        SqlSignalStore leftover(m_engine->signalRepository(), *vault, id);
+        QVERIFY(leftover.apply({{wa::SignalRecordKind::Session, "1.0", QByteArray("x")}}));
+        QVERIFY(m_engine->sessions().remove(m_operator, id));
+        QCOMPARE(count(id, SignalRepository::Table::Sessions), 0);
 
         m_engine.reset();
         m_sim.reset();
