@@ -106,6 +106,9 @@ function connectBaileys(sim, auth, saveCreds) {
     });
     sock.ev.on('messages.upsert', ({ messages }) => {
         for (const m of messages) {
+            // A receipt that comes while Baileys buffers events is merged into its own upsert.
+            if (m.key.fromMe && m.status !== undefined && m.status !== null)
+                state.statuses.set(m.key.id, Math.max(state.statuses.get(m.key.id) ?? 0, m.status));
             if (m.key.fromMe || !m.message) continue;
             const text = m.message.conversation ?? m.message.extendedTextMessage?.text;
             if (text === undefined) continue;

@@ -5,9 +5,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
-export function startWasim(wasimPath, extraArgs = []) {
+//! `prefix` runs wasim through another command, e.g. ['taskset', '-c', '1'] to pin it to a core.
+export function startWasim(wasimPath, extraArgs = [], prefix = []) {
     return new Promise((resolve, reject) => {
-        const child = spawn(wasimPath, ['--listen', '127.0.0.1:0', '--control', '127.0.0.1:0', ...extraArgs], {
+        const command = [...prefix, wasimPath, '--listen', '127.0.0.1:0', '--control', '127.0.0.1:0', ...extraArgs];
+        const child = spawn(command[0], command.slice(1), {
             stdio: ['ignore', 'pipe', 'pipe']
         });
         const stderr = [];

@@ -387,17 +387,35 @@ void ControlApi::route(const ControlRequest &request, const QStringList &seg, co
             const auto object = body(false);
             if (!object)
                 return fail(object.error());
-            if (auto e = onlyFields(*object, {"to", "text"}))
+            if (auto e = onlyFields(*object, {"to", "text", "repeat"}))
                 return fail(*e);
             if (auto e = typeError(*object, "to", QJsonValue::String, true))
                 return fail(*e);
             if (auto e = typeError(*object, "text", QJsonValue::String, true))
                 return fail(*e);
-            const auto id = m_server->phoneSendText(phone, object->value(QStringLiteral("to")).toString(),
-                                                    object->value(QStringLiteral("text")).toString());
-            if (!id)
-                return fail(id.error());
-            return reply({201, {{QStringLiteral("id"), *id}}});
+            if (auto e = typeError(*object, "repeat", QJsonValue::Double, false))
+                return fail(*e);
+            // "repeat": N sends N texts (the text with " #i" appended), for benchmarks.
+            const double repeat = object->value(QStringLiteral("repeat")).toDouble(0);
+            if (repeat < 0 || repeat > 100000 || repeat != double(qint64(repeat)))
+                return fail(Error::invalidArgument(QStringLiteral("repeat must be an integer from 1 to 100000"),
+                                                   QStringLiteral("repeat")));
+            const QString to = object->value(QStringLiteral("to")).toString();
+            const QString text = object->value(QStringLiteral("text")).toString();
+            if (repeat == 0) {
+                const auto id = m_server->phoneSendText(phone, to, text);
+                if (!id)
+                    return fail(id.error());
+                return reply({201, {{QStringLiteral("id"), *id}}});
+            }
+            QJsonArray ids;
+            for (qint64 i = 0; i < qint64(repeat); ++i) {
+                const auto id = m_server->phoneSendText(phone, to, text + QStringLiteral(" #%1").arg(i));
+                if (!id)
+                    return fail(id.error());
+                ids.append(*id);
+            }
+            return reply({201, {{QStringLiteral("id"), ids.first()}, {QStringLiteral("ids"), ids}}});
         }
         if (n == 4 && verb == QLatin1String("read")) {
             if (method != "POST")
