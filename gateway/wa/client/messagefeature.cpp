@@ -535,6 +535,7 @@ void MessageFeature::encryptAndSend(QList<Job> jobs)
             continue;
         }
         if (!peerReached || parts.isEmpty()) {
+            m_deviceLists.remove(userKey(j.chat)); // asked again next time
             fail(id, send_failure::NoSession,
                  QStringLiteral("no device of %1 accepted an encrypted session").arg(j.chat.user()), 0, true);
             continue;
@@ -581,6 +582,9 @@ void MessageFeature::handleAck(const Node &node)
         return; // late, or not ours
     m_awaitingAck.erase(it);
     if (ack.error != 0) {
+        // The device lists may be why: ask again next time.
+        if (auto sent = m_sent.constFind(ack.id); sent != m_sent.cend())
+            m_deviceLists.remove(userKey(sent->chat));
         switch (ack.error) {
         case 463:
             fail(ack.id, send_failure::ReachOutTimelock,
@@ -638,16 +642,24 @@ void MessageFeature::processInbox()
 {
     m_inboxScheduled = false;
     const qsizetype n = qMin<qsizetype>(m_inbox.size(), m_opt.maxRoundMessages);
-    const QList<stanza::IncomingEnvelope> round = m_inbox.mid(0, n);
+    QList<stanza::IncomingEnvelope> round = m_inbox.mid(0, n);
     m_inbox.remove(0, n);
-    for (const stanza::IncomingEnvelope &e : round)
-        receiveOne(e);
+    for (qsizetype i = 0; i < round.size(); ++i) {
+        if (!receiveOne(round.at(i))) {
+            // The store cannot be read: this one and the rest wait (nothing was receipted), and
+            // the round is tried again shortly.
+            m_inbox = round.mid(i) + m_inbox;
+            commit();
+            retryCommitLater();
+            return;
+        }
+    }
     commit();
     if (!m_inbox.isEmpty())
         scheduleInbox();
 }
 
-void MessageFeature::receiveOne(const stanza::IncomingEnvelope &e)
+bool MessageFeature::receiveOne(const stanza::IncomingEnvelope &e)
 {
     const auto receiptAfterCommit = [this, e] {
         m_signal.afterCommit([this, e] { host().sendNode(stanza::deliveryReceipt(e)); });
@@ -656,7 +668,7 @@ void MessageFeature::receiveOne(const stanza::IncomingEnvelope &e)
     const Jid senderUser = senderDevice.toNonAd();
     if (senderUser.server() != JidServer::User && senderUser.server() != JidServer::Lid) {
         m_signal.afterCommit([this, e] { host().sendNode(messageAck(e)); }); // status, newsletters, bots
-        return;
+        return true;
     }
     // Learn every PN↔LID pair the server tells.
     if (e.senderAlt) {
@@ -678,18 +690,18 @@ void MessageFeature::receiveOne(const stanza::IncomingEnvelope &e)
     // A redelivery (offline queue, a lost receipt, a duplicated stanza): receipted, never delivered twice.
     if (m_recentReceived.contains(dedupe)) {
         receiptAfterCommit();
-        return;
+        return true;
     }
     const auto stored = m_signal.batch().load(SignalRecordKind::Received, dedupe.toUtf8());
     if (!stored)
-        return; // the store is down: no receipt, WhatsApp delivers it again
+        return false; // the store is down: no receipt; tried again
     if (*stored) {
         receiptAfterCommit();
-        return;
+        return true;
     }
     if (e.unavailable || e.encs.isEmpty()) {
         m_signal.afterCommit([this, e] { host().sendNode(messageAck(e)); });
-        return;
+        return true;
     }
 
     const SignalAddress address = addressOf(senderDevice);
@@ -704,7 +716,7 @@ void MessageFeature::receiveOne(const stanza::IncomingEnvelope &e)
                                                         : m_signal.protocol().decryptMessage(address, enc.bytes);
             if (!r) {
                 if (r.error() == SignalError::StoreUnavailable)
-                    return; // no receipt: WhatsApp delivers it again
+                    return false; // no receipt; tried again
                 if (r.error() == SignalError::DuplicateMessage) {
                     duplicate = true;
                     continue;
@@ -718,7 +730,7 @@ void MessageFeature::receiveOne(const stanza::IncomingEnvelope &e)
             auto r = m_signal.protocol().groupDecrypt(e.from.toNonAd().toString(), address, enc.bytes);
             if (!r) {
                 if (r.error() == SignalError::StoreUnavailable)
-                    return;
+                    return false;
                 if (r.error() == SignalError::DuplicateMessage) {
                     duplicate = true;
                     continue;
@@ -750,11 +762,11 @@ void MessageFeature::receiveOne(const stanza::IncomingEnvelope &e)
         m_signal.afterCommit([this, user = senderUser.toString()] { emit identityChanged(user); });
     if (!failure.isEmpty() && (!content || content->kind == message::Content::Kind::Empty)) {
         sendRetry(e, failure);
-        return;
+        return true;
     }
     if (!content) {
         receiptAfterCommit(); // a duplicate, or nothing we can read
-        return;
+        return true;
     }
     Q_UNUSED(duplicate)
     m_recentReceived.insert(dedupe);
@@ -765,7 +777,7 @@ void MessageFeature::receiveOne(const stanza::IncomingEnvelope &e)
     if (content->kind == message::Content::Kind::Protocol || content->kind == message::Content::Kind::Empty) {
         m_signal.batch().put(SignalRecordKind::Received, dedupe.toUtf8(), QByteArray("-"));
         receiptAfterCommit();
-        return;
+        return true;
     }
     IncomingMessage m;
     m.id = e.id;
@@ -802,6 +814,7 @@ void MessageFeature::receiveOne(const stanza::IncomingEnvelope &e)
         emit messageReceived(m);
         host().sendNode(stanza::deliveryReceipt(e));
     });
+    return true;
 }
 
 void MessageFeature::sendRetry(const stanza::IncomingEnvelope &e, const QString &why)
@@ -1070,7 +1083,18 @@ bool MessageFeature::handleNode(const Node &node)
         return true;
     }
     if (tag == QLatin1String("receipt")) {
-        handleReceipt(node);
+        // A retry receipt reads and writes the Signal state: out of the socket's read handler.
+        if (node.attr("type") == QLatin1String("retry")) {
+            const quint64 epoch = m_epoch;
+            QMetaObject::invokeMethod(
+                this, [this, epoch, node] {
+                    if (epoch == m_epoch)
+                        handleReceipt(node);
+                },
+                Qt::QueuedConnection);
+        } else {
+            handleReceipt(node);
+        }
         return true;
     }
     if (tag == QLatin1String("ack")) {
@@ -1079,7 +1103,16 @@ bool MessageFeature::handleNode(const Node &node)
         return true;
     }
     if (tag == QLatin1String("notification")) {
-        handleNotification(node);
+        const QString type = node.attr("type");
+        if (type == QLatin1String("devices") || (type == QLatin1String("encrypt") && node.hasChild("identity"))) {
+            const quint64 epoch = m_epoch;
+            QMetaObject::invokeMethod(
+                this, [this, epoch, node] {
+                    if (epoch == m_epoch)
+                        handleNotification(node);
+                },
+                Qt::QueuedConnection);
+        }
         return false; // others may want it too (pre-keys)
     }
     if (tag == QLatin1String("ib")) {
@@ -1138,6 +1171,8 @@ void MessageFeature::timerEvent(QTimerEvent *event)
     if (event->timerId() == m_commitRetry.timerId()) {
         m_commitRetry.stop();
         commit();
+        if (!m_inbox.isEmpty())
+            processInbox();
         return;
     }
     if (event->timerId() != m_ackTimer.timerId()) {

@@ -117,7 +117,8 @@ private:
     // receiving
     void scheduleInbox();
     void processInbox();
-    void receiveOne(const stanza::IncomingEnvelope &envelope);
+    //! False when the store could not be read (the envelope waits for another try).
+    bool receiveOne(const stanza::IncomingEnvelope &envelope);
     void sendRetry(const stanza::IncomingEnvelope &envelope, const QString &why);
     void handleReceipt(const Node &receipt);
     void answerRetry(const stanza::IncomingReceipt &receipt, const Node &original);
