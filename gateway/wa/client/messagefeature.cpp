@@ -304,8 +304,9 @@ void MessageFeature::pump()
         const DeviceList peer = m_deviceLists.value(userKey(j.chat));
         if (peer.devices.isEmpty()) {
             const QString id = j.request.id;
-            m_queue.removeAt(i);
-            fail(id, send_failure::NotOnWhatsApp, QStringLiteral("%1 is not on WhatsApp").arg(j.chat.user()));
+            const QString user = j.chat.user();
+            m_queue.removeAt(i); // j is gone from here
+            fail(id, send_failure::NotOnWhatsApp, QStringLiteral("%1 is not on WhatsApp").arg(user));
             continue;
         }
         const Jid ownUser = ownUserFor(j.chat);
