@@ -139,7 +139,7 @@ void registerPairingRoutes(Router &router, Engine &engine, QObject *context)
                         err.details.insert(QStringLiteral("capability"), QStringLiteral("manage"));
                         return ctx.fail(err);
                     }
-                    if (SessionManager::hasNumberAttached(*session))
+                    if (session->hasNumberAttached())
                         return ctx.fail(Error::failedPrecondition(QStringLiteral("a number is already attached to this session")));
                     if (const auto current = e->manager().currentQr(id))
                         return ctx.send(qrResponse(current->first, current->second, png));

@@ -163,10 +163,11 @@ Result<SessionInfo> SessionService::update(const Principal &caller, const QStrin
     if (patch.ratePerHour)
         s.ratePerHour = *patch.ratePerHour;
     s.updatedAt = QDateTime::currentMSecsSinceEpoch();
-    if (auto r = m_repo.updateSettings(s); !r)
-        return r.error();
-    emit m_events.sessionUpdated(s);
-    return s;
+    auto stored = m_repo.updateSettings(s);
+    if (!stored)
+        return stored.error();
+    emit m_events.sessionUpdated(*stored);
+    return stored;
 }
 
 Result<void> SessionService::remove(const Principal &caller, const QString &id)

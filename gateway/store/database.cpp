@@ -316,6 +316,19 @@ Result<void> Database::exec(QSqlQuery &query)
 
 Result<void> Database::transaction(const std::function<Result<void>()> &fn)
 {
+    if (m_transactionDepth > 0) {
+        // Inside another transaction: part of it, committed or rolled back with it.
+        ++m_transactionDepth;
+        Result<void> r = fn();
+        --m_transactionDepth;
+        return r;
+    }
+    struct Depth
+    {
+        int &d;
+        explicit Depth(int &depth) : d(depth) { ++d; }
+        ~Depth() { --d; }
+    };
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction()) {
         Error e = mapError(db.lastError(), QStringLiteral("begin"));
@@ -325,6 +338,7 @@ Result<void> Database::transaction(const std::function<Result<void>()> &fn)
             return e;
         }
     }
+    Depth depth(m_transactionDepth);
     Result<void> r = fn();
     if (!r) {
         db.rollback();

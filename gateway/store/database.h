@@ -47,7 +47,8 @@ public:
     //! Runs a prepared statement; on failure maps the driver error (unique violation → already_exists,
     //! lost connection → unavailable after one reconnect attempt).
     Result<void> exec(QSqlQuery &query);
-    //! Runs fn inside a transaction; commits if it returns ok, rolls back otherwise.
+    //! Runs fn inside a transaction; commits if it returns ok, rolls back otherwise. Called inside
+    //! another transaction, fn joins it.
     Result<void> transaction(const std::function<Result<void>()> &fn);
     //! True when the server answers a trivial query (for /healthz).
     bool ping();
@@ -83,6 +84,7 @@ private:
     QList<Listener> m_listeners;
     std::unique_ptr<QObject> m_notificationContext;
     void subscribeAll();
+    int m_transactionDepth = 0;
 };
 
 //! The repositories' common steps: run a prepared statement and read one row, every row, or check
