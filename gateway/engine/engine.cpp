@@ -83,6 +83,7 @@ void Engine::start(std::function<void(Result<void>)> done)
     m_events = std::make_unique<SessionEvents>();
     m_manager = std::make_unique<SessionManager>(*m_sessions, *m_events);
     m_manager->setConfig(m_config.lifecycle);
+    m_db->onAvailable([manager = m_manager.get()] { manager->retryUnsaved(); });
     m_service = std::make_unique<SessionService>(*m_sessions, *m_manager, *m_events, m_config.gatewayId);
 
     QPointer<Engine> self(this);

@@ -667,6 +667,46 @@ private slots:
         QCOMPARE(s.lastError->code, QStringLiteral("credentials_unsealed"));
     }
 
+    void aStoreOutageKeepsConnectionsUpAndCatchesUp()
+    {
+        // PostgreSQL goes away (every connection to the database cut, new ones refused) while a
+        // session works; its connection stays up, its changes wait and are stored, in order, after.
+        m_engine.reset();
+        m_tdb = std::make_unique<test::TestDatabase>(test::TestDatabase::Backend::Postgres);
+        if (!m_tdb->available()) {
+            if (test::TestDatabase::postgresRequired())
+                QFAIL(qPrintable(m_tdb->skipReason()));
+            QSKIP(qPrintable(m_tdb->skipReason()));
+        }
+        boot();
+        QVERIFY(m_engine->organizations().insert({m_operator.organizationId, QStringLiteral("Acme"), 1}));
+        const QString id = linkedWorkingSession();
+        ScriptedConnection *c = m_factory.made.value(id);
+        QSignalSpy announced(&m_engine->events(), &SessionEvents::statusChanged);
+
+        QVERIFY(m_tdb->setReachable(false));
+        emit c->disconnected(DisconnectKind::Retryable, QStringLiteral("connection_lost"), QStringLiteral("socket closed"));
+        QVERIFY(m_engine->manager().isActive(id)); // the connection is not given up for the store
+        QTRY_COMPARE(c->calls.count(QStringLiteral("connect")), 1);
+        emit c->loggedIn();
+        QCOMPARE(m_engine->manager().unsavedCount(), 1);
+        QCOMPARE(announced.size(), 0);
+        // A request meanwhile is answered at once, and changes nothing.
+        auto stop = m_engine->sessions().stop(m_operator, id);
+        QVERIFY(!stop);
+        QCOMPARE(stop.error().code, ErrorCode::Unavailable);
+        QVERIFY(m_engine->manager().isActive(id));
+
+        QVERIFY(m_tdb->setReachable(true));
+        QTRY_COMPARE(m_engine->manager().unsavedCount(), 0);
+        QCOMPARE(announced.size(), 2);
+        QCOMPARE(announced.at(0).at(0).value<StatusTransition>().status, SessionStatus::Reconnecting);
+        QCOMPARE(announced.at(1).at(0).value<StatusTransition>().status, SessionStatus::Working);
+        QCOMPARE(coldRow(id).status, SessionStatus::Working);
+        QList<SessionStatus> log = history(id);
+        QCOMPARE(log.mid(log.size() - 2), (QList<SessionStatus>{SessionStatus::Reconnecting, SessionStatus::Working}));
+    }
+
     void restoreStartsWhatItCanAndReportsTheRest()
     {
         // Many sessions to restore; one lost its credentials (a restore without the secrets).

@@ -456,6 +456,8 @@ private slots:
         WAGATE_OPEN_TEST_DATABASE(tdb, Backend::Postgres);
         auto db = Database::open(tdb.config(QStringLiteral("lost")));
         QVERIFY(db);
+        int available = 0;
+        (*db)->onAvailable([&] { ++available; });
         const Organization org = makeOrg(QStringLiteral("Acme"));
         QVERIFY(OrganizationRepository(**db).insert(org));
         SessionRepository repo(**db);
@@ -470,15 +472,38 @@ private slots:
             QVERIFY(kill.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                                              "WHERE datname = current_database() AND pid <> pg_backend_pid()")));
         }
-        // The next statement may find out the hard way: it fails as unavailable, never as a crash…
+        // The next statement finds out: it fails as unavailable, never as a crash, and from then on
+        // every call says so at once until the server is known to be back…
         auto first = repo.count(org.id);
-        if (!first)
-            QCOMPARE(first.error().code, ErrorCode::Unavailable);
-        // … and the connection is open again for the one after.
+        QVERIFY(!first);
+        QCOMPARE(first.error().code, ErrorCode::Unavailable);
+        QVERIFY(!(*db)->isAvailable());
+        QCOMPARE(repo.count(org.id).error().code, ErrorCode::Unavailable);
+        QVERIFY(!(*db)->ping());
+        // … which a probe on another thread finds out; the connection is open again here.
+        QTRY_VERIFY((*db)->isAvailable());
+        QCOMPARE(available, 1);
         auto again = repo.count(org.id);
         QVERIFY2(again, again ? "" : qPrintable(again.error().message));
         QCOMPARE(*again, 1);
         QVERIFY(repo.insert(makeSession(org.id, QStringLiteral("after"))));
+        QVERIFY((*db)->ping());
+    }
+
+    void aStalledServerCostsAtMostTheStatementBudget()
+    {
+        WAGATE_OPEN_TEST_DATABASE(tdb, Backend::Postgres);
+        DatabaseConfig config = tdb.config(QStringLiteral("stalled"));
+        config.statementBudgetMs = 300;
+        auto db = Database::open(config);
+        QVERIFY(db);
+        // A server that does not answer: a statement that would take a minute.
+        QSqlQuery &q = (*db)->prepared(QStringLiteral("SELECT pg_sleep(60)"));
+        auto r = (*db)->exec(q);
+        QVERIFY2(!r, "the statement was cut off, not waited for");
+        QCOMPARE(r.error().code, ErrorCode::Unavailable);
+        QVERIFY(!(*db)->isAvailable());
+        QTRY_VERIFY((*db)->isAvailable());
         QVERIFY((*db)->ping());
     }
 
