@@ -429,6 +429,18 @@ private slots:
         QCOMPARE(row(running).status, SessionStatus::Working);
     }
 
+    void shutdownDuringAnUnlinkReleasesTheConnection()
+    {
+        // The unlink needs a moment on the wire; an engine that stops meanwhile takes the connection
+        // with it instead of leaving it (or its 10 s timer) behind.
+        const QString id = linkedWorkingSession();
+        QPointer<ScriptedConnection> c = m_factory.made.value(id);
+        QVERIFY(m_engine->sessions().logout(m_operator, id));
+        QVERIFY(c && c->calls.contains(QStringLiteral("logout")));
+        m_engine.reset();
+        QVERIFY(c.isNull());
+    }
+
     void deleteStopsAndUnlinks()
     {
         const QString id = linkedWorkingSession();
