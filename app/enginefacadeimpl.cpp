@@ -6,7 +6,6 @@
 #include "auth/operatorprofiles.h"
 #include "engine/engine.h"
 #include "engine/sessionevents.h"
-#include "engine/sessionmanager.h"
 #include "engine/sessionservice.h"
 #include "enginehost.h"
 #include "store/organizationrepository.h"
@@ -335,7 +334,10 @@ void EngineFacadeImpl::beginQrPairing(const QString &id, Reply<SessionInfo> done
         auto r = e.sessions().beginQrPairing(p, id);
         if (!r)
             return r.error();
-        return Begun{*r, e.manager().currentQr(id)};
+        std::optional<std::pair<QString, qint64>> shown;
+        if (auto code = e.sessions().currentQr(p, id); code && *code)
+            shown = std::make_pair((*code)->qr, (*code)->expiresAt);
+        return Begun{*r, shown};
     }, [this, id, done](Result<Begun> r) {
         if (!r)
             return done(r.error());

@@ -51,6 +51,11 @@ ApiServer::ApiServer(Engine &engine, ApiConfig config, QObject *parent)
 
 ApiServer::~ApiServer() = default;
 
+int ApiServer::eventStreamCount() const
+{
+    return m_streams->openCount();
+}
+
 bool ApiServer::listen()
 {
     if (!m_http.listen(m_config.address, m_config.port))

@@ -57,6 +57,9 @@ public:
         quint64 requests = 0;
     };
     const Counters &counters() const { return m_counters; }
+    int eventStreamCount() const;
+    //! The event streams (their limits are settable, for tests).
+    EventStreams &eventStreams() { return *m_streams; }
     qint64 uptimeMs() const { return m_uptime.elapsed(); }
 
     //! The OpenAPI document served at /api/v1/openapi.json.

@@ -54,10 +54,7 @@ std::optional<QString> LocalIssuer::normalizeUsername(const QString &username)
 
 Error LocalIssuer::rateLimited(qint64 retryAfterMs)
 {
-    const qint64 seconds = std::max<qint64>(1, (retryAfterMs + 999) / 1000);
-    Error e{ErrorCode::RateLimited, QStringLiteral("too many failed sign-in attempts; try again later"), {}};
-    e.details.insert(QStringLiteral("retryAfterSeconds"), double(seconds));
-    return e;
+    return Error::rateLimited(QStringLiteral("too many failed sign-in attempts; try again later"), (retryAfterMs + 999) / 1000);
 }
 
 void LocalIssuer::login(const QString &organizationId, const QString &username, const QString &password,

@@ -38,8 +38,8 @@ Result<void> OperatorService::authorize(const Principal &caller) const
 {
     if (caller.organizationId.isEmpty())
         return Error::forbidden(QStringLiteral("the caller has no organization"));
-    if (!caller.can(Capability::Admin))
-        return Error::forbidden(QStringLiteral("managing operators needs the admin capability"));
+    if (auto r = caller.require(Capability::Admin); !r)
+        return r.error();
     return {};
 }
 

@@ -506,10 +506,12 @@ std::optional<std::pair<QString, qint64>> SessionManager::currentQr(const QStrin
     return std::make_pair(it->second->qr, it->second->qrExpiresAt);
 }
 
-bool SessionManager::isQrPairing(const QString &sessionId) const
+SessionManager::Pairing SessionManager::pairing(const QString &sessionId) const
 {
     auto it = m_runtimes.find(sessionId);
-    return it != m_runtimes.end() && it->second->connection && it->second->pairing && !it->second->codePairing;
+    if (it == m_runtimes.end() || !it->second->connection || !it->second->pairing)
+        return Pairing::None;
+    return it->second->codePairing ? Pairing::Code : Pairing::Qr;
 }
 
 void SessionManager::onConnecting(const QString &id)

@@ -76,8 +76,9 @@ public:
     int activeCount() const { return int(m_runtimes.size()); }
     //! The last QR code shown for a session, if it is waiting for a scan.
     std::optional<std::pair<QString, qint64>> currentQr(const QString &sessionId) const;
-    //! True while a QR pairing runs for this session (a code may not have arrived yet).
-    bool isQrPairing(const QString &sessionId) const;
+    //! Which pairing runs for a session, if any (a QR pairing's first code may not have come yet).
+    enum class Pairing { None, Qr, Code };
+    Pairing pairing(const QString &sessionId) const;
 
     //! Sessions with changes the store has not taken yet.
     int unsavedCount() const { return int(m_unsaved.size()); }

@@ -394,6 +394,22 @@ Result<QList<StatusTransition>> SessionRepository::latestTransitions(const QStri
     return newestFirst;
 }
 
+Result<bool> SessionRepository::transitionsFollow(const QString &organizationId, const QString &sessionId,
+                                                 const QString &afterId, int n)
+{
+    QSqlQuery &q = sessionId.isEmpty()
+        ? m_db.prepared(QStringLiteral("SELECT id FROM session_transitions WHERE organization_id = ? AND id > ? ORDER BY id LIMIT 1 OFFSET ?"))
+        : m_db.prepared(QStringLiteral("SELECT id FROM session_transitions WHERE session_id = ? AND id > ? ORDER BY id LIMIT 1 OFFSET ?"));
+    q.addBindValue(sessionId.isEmpty() ? organizationId : sessionId);
+    q.addBindValue(afterId);
+    q.addBindValue(n);
+    if (auto r = m_db.exec(q); !r)
+        return r.error();
+    const bool more = q.next();
+    q.finish();
+    return more;
+}
+
 Result<QList<StatusTransition>> SessionRepository::organizationTransitions(const QString &organizationId,
                                                                          const QString &afterId, int limit)
 {

@@ -92,6 +92,9 @@ public:
     Result<QList<StatusTransition>> transitions(const QString &sessionId, const QString &afterId, int limit);
     //! The latest `limit` status transitions of one session, oldest first.
     Result<QList<StatusTransition>> latestTransitions(const QString &sessionId, int limit);
+    //! True when more than n transitions follow afterId: of one session, or (sessionId empty) of an
+    //! organization. One indexed query that stops after n + 1 entries.
+    Result<bool> transitionsFollow(const QString &organizationId, const QString &sessionId, const QString &afterId, int n);
     //! Status transitions of an organization, oldest first, after afterId (exclusive).
     Result<QList<StatusTransition>> organizationTransitions(const QString &organizationId,
                                                             const QString &afterId, int limit);

@@ -103,7 +103,7 @@ private slots:
 
         const QString org = ids::newOrganizationId();
         QVERIFY(a.engine->organizations().insert({org, QStringLiteral("Acme"), 1}));
-        auto key = a.engine->apiKeys().create(org, QStringLiteral("admin"), Capability::Read | Capability::Admin, QStringLiteral("test"));
+        auto key = a.engine->apiKeys().create(Principal::system(org), QStringLiteral("admin"), Capability::Read | Capability::Admin);
         QVERIFY(key);
         const RawReply added = a.call("POST", QStringLiteral("/api/v1/operators"), key->token,
                                       R"({"username":"alice","password":"alices long password","role":"operator"})");

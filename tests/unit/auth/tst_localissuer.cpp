@@ -522,7 +522,7 @@ private slots:
             header.replace(QStringLiteral("${jwt}"), token);
         }
         if (header.contains(QStringLiteral("${key}"))) {
-            const auto key = m_auth->apiKeys().create(kOrgA, QStringLiteral("script"), Capability::Read, QStringLiteral("test"));
+            const auto key = m_auth->apiKeys().create(Principal::system(kOrgA), QStringLiteral("script"), Capability::Read);
             QVERIFY(key.ok());
             header.replace(QStringLiteral("${key}"), key->token);
         }
