@@ -9,6 +9,8 @@
 
 #include <QMessageBox>
 
+#include <utility>
+
 namespace wagate {
 
 ConsoleController::ConsoleController(EngineFacade &facade, QObject *parent) : QObject(parent), m_facade(facade)
@@ -20,6 +22,7 @@ ConsoleController::ConsoleController(EngineFacade &facade, QObject *parent) : QO
             m_signIn->setEngineReady(true);
     });
     connect(&facade, &EngineFacade::engineFailed, this, &ConsoleController::engineFailed);
+    connect(&facade, &EngineFacade::signInRevoked, this, &ConsoleController::signInRevoked);
 }
 
 ConsoleController::~ConsoleController()
@@ -90,6 +93,21 @@ void ConsoleController::showMainWindow(const Principal &principal, const QString
             emit quitRequested(0);
     });
     m_window->show();
+}
+
+void ConsoleController::signInRevoked(const QString &reason)
+{
+    // The account or key was removed or revoked while the console was open: back to the sign-in,
+    // saying why, exactly as if the operator had signed out.
+    qCInfo(lcUi) << "sign-in revoked:" << reason;
+    QMainWindow *window = std::exchange(m_window, nullptr);
+    showSignIn();
+    if (m_signIn)
+        m_signIn->showSignedOutBecause(tr("You were signed out: %1").arg(ErrorText::clause(reason)));
+    if (window) {
+        window->disconnect(this);
+        window->close();
+    }
 }
 
 void ConsoleController::engineFailed(const QString &message)

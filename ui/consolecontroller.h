@@ -38,6 +38,7 @@ private:
     void showSignIn();
     void showMainWindow(const Principal &principal, const QString &operatorName);
     void engineFailed(const QString &message);
+    void signInRevoked(const QString &reason);
 
     EngineFacade &m_facade;
     QPointer<SignInDialog> m_signIn;

@@ -118,6 +118,11 @@ MainWindow::MainWindow(EngineFacade &facade, QWidget *parent)
         updateTitle();
         updateActions();
     });
+    // Rights follow the account: a demoted operator's buttons go grey (with the reason) at once.
+    connect(&facade, &EngineFacade::principalChanged, this, [this] {
+        updateTitle();
+        updateActions();
+    });
 
     m_timeline->setFacade(&facade);
     m_model->setFacade(&facade);

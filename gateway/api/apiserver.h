@@ -33,7 +33,7 @@ class ApiServer : public QObject
 {
     Q_OBJECT
 public:
-    //! Calls done(principal or error) — synchronously when it can, later when it must fetch.
+    //! Calls done(principal or error): before returning when it can, later when it must fetch.
     using Authenticator = std::function<void(const HttpRequest &, std::function<void(Result<Principal>)>)>;
 
     ApiServer(Engine &engine, ApiConfig config, QObject *parent = nullptr);
