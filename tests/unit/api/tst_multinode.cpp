@@ -7,6 +7,8 @@
 #include "auth/authservice.h"
 #include "core/ids.h"
 #include "engine/engine.h"
+#include "engine/sessionmanager.h"
+#include "store/sessionrepository.h"
 #include "rawhttp.h"
 #include "store/organizationrepository.h"
 #include "testdatabase.h"
@@ -144,6 +146,52 @@ private slots:
         QCOMPARE(b.call("DELETE", QStringLiteral("/api/v1/operators/") + aliceId, key->token).status, 204);
         QCOMPARE(b.call("GET", QStringLiteral("/api/v1/me"), fromA).status, 401);
         QTRY_COMPARE_WITH_TIMEOUT(a.call("GET", QStringLiteral("/api/v1/me"), fromB).status, 401, 15000);
+
+        b.api.reset();
+        b.engine.reset();
+        a.api.reset();
+        a.engine.reset();
+    }
+
+    void aSessionIsDrivenOnlyByItsNodeAndReadTrueByAll()
+    {
+        WAGATE_OPEN_TEST_DATABASE(db, TestDatabase::Backend::Postgres);
+        Node a, b;
+        QVERIFY(start(a, db, QStringLiteral("gw-a")));
+        QVERIFY(start(b, db, QStringLiteral("gw-b")));
+        const QString org = ids::newOrganizationId();
+        QVERIFY(a.engine->organizations().insert({org, QStringLiteral("Acme"), 1}));
+        auto key = a.engine->apiKeys().create(Principal::system(org), QStringLiteral("ops"), Capability::Read | Capability::Manage);
+        QVERIFY(key);
+        const RawReply created = a.call("POST", QStringLiteral("/api/v1/sessions"), key->token, R"({"label":"On A"})");
+        QCOMPARE(created.status, 201);
+        const QString id = created.json()[QStringLiteral("id")].toString();
+        QCOMPARE(created.json()[QStringLiteral("gatewayId")].toString(), QStringLiteral("gw-a"));
+        // Linked by node A (as pairing leaves it), so :start would be allowed where it belongs.
+        LifecycleChange linked;
+        linked.status = SessionStatus::Stopped;
+        linked.reason = QStringLiteral("linked");
+        linked.waJid = QStringLiteral("6281234567890:7@s.whatsapp.net");
+        QVERIFY(a.engine->sessionRepository().apply(id, linked, 1));
+
+        // Node B reads it, but does not drive another node's session: it says which node does.
+        QTRY_COMPARE(b.call("GET", QStringLiteral("/api/v1/sessions/") + id, key->token).json()[QStringLiteral("status")].toString(),
+                     QStringLiteral("stopped"));
+        for (const char *call : {":start", ":stop", ":logout"}) {
+            const RawReply r = b.call("POST", QStringLiteral("/api/v1/sessions/") + id + QLatin1String(call), key->token);
+            QCOMPARE(r.status, 409);
+            const QJsonObject e = r.json()[QStringLiteral("error")].toObject();
+            QCOMPARE(e[QStringLiteral("code")].toString(), QStringLiteral("failed_precondition"));
+            QCOMPARE(e[QStringLiteral("details")][QStringLiteral("gatewayId")].toString(), QStringLiteral("gw-a"));
+        }
+        QCOMPARE(b.engine->manager().activeCount(), 0);
+
+        // A change on one node shows on the other, whose read cache held the row (NOTIFY).
+        QCOMPARE(b.call("GET", QStringLiteral("/api/v1/sessions/") + id, key->token).json()[QStringLiteral("label")].toString(),
+                 QStringLiteral("On A"));
+        QCOMPARE(a.call("PATCH", QStringLiteral("/api/v1/sessions/") + id, key->token, R"({"label":"Renamed on A"})").status, 200);
+        QTRY_COMPARE(b.call("GET", QStringLiteral("/api/v1/sessions/") + id, key->token).json()[QStringLiteral("label")].toString(),
+                     QStringLiteral("Renamed on A"));
 
         b.api.reset();
         b.engine.reset();
