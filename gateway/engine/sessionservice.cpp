@@ -70,6 +70,16 @@ Result<SessionInfo> SessionService::load(const Principal &caller, Capability nee
     return s;
 }
 
+Result<SessionInfo> SessionService::loadLocal(const Principal &caller, const QString &id)
+{
+    auto loaded = load(caller, Capability::Manage, id);
+    if (!loaded)
+        return loaded;
+    if (auto r = requireLocal(*loaded); !r)
+        return r.error();
+    return loaded;
+}
+
 Result<void> SessionService::requireLocal(const SessionInfo &s) const
 {
     if (s.gatewayId == m_gatewayId)
@@ -176,52 +186,42 @@ Result<void> SessionService::remove(const Principal &caller, const QString &id)
 
 Result<SessionInfo> SessionService::start(const Principal &caller, const QString &id)
 {
-    auto loaded = load(caller, Capability::Manage, id);
+    auto loaded = loadLocal(caller, id);
     if (!loaded)
         return loaded;
-    if (auto r = requireLocal(*loaded); !r)
-        return r.error();
     return m_manager.start(*loaded);
 }
 
 Result<SessionInfo> SessionService::stop(const Principal &caller, const QString &id)
 {
-    auto loaded = load(caller, Capability::Manage, id);
+    auto loaded = loadLocal(caller, id);
     if (!loaded)
         return loaded;
-    if (auto r = requireLocal(*loaded); !r)
-        return r.error();
     return m_manager.stop(*loaded);
 }
 
 Result<SessionInfo> SessionService::logout(const Principal &caller, const QString &id)
 {
-    auto loaded = load(caller, Capability::Manage, id);
+    auto loaded = loadLocal(caller, id);
     if (!loaded)
         return loaded;
-    if (auto r = requireLocal(*loaded); !r)
-        return r.error();
     return m_manager.logout(*loaded);
 }
 
 Result<SessionInfo> SessionService::beginQrPairing(const Principal &caller, const QString &id)
 {
-    auto loaded = load(caller, Capability::Manage, id);
+    auto loaded = loadLocal(caller, id);
     if (!loaded)
         return loaded;
-    if (auto r = requireLocal(*loaded); !r)
-        return r.error();
     return m_manager.beginQrPairing(*loaded);
 }
 
 Result<SessionInfo> SessionService::beginCodePairing(const Principal &caller, const QString &id, const QString &phoneNumber)
 {
-    auto loaded = load(caller, Capability::Manage, id);
+    auto loaded = loadLocal(caller, id);
     if (!loaded)
         return loaded;
     if (auto r = validatePhoneNumber(phoneNumber); !r)
-        return r.error();
-    if (auto r = requireLocal(*loaded); !r)
         return r.error();
     return m_manager.beginCodePairing(*loaded, phoneNumber);
 }

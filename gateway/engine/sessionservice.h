@@ -69,6 +69,8 @@ private:
     Result<SessionInfo> load(const Principal &caller, Capability needed, const QString &id);
     //! A session served by another gateway node cannot be driven from here.
     Result<void> requireLocal(const SessionInfo &s) const;
+    //! What every call that drives a session's connection starts with: load (manage), then local.
+    Result<SessionInfo> loadLocal(const Principal &caller, const QString &id);
 
     SessionRepository &m_repo;
     SessionManager &m_manager;
