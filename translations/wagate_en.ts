@@ -138,6 +138,7 @@
     </message>
     <message>
         <location filename="../ui/problemadvice.cpp" line="46"/>
+        <location filename="../ui/problemadvice.cpp" line="117"/>
         <source>WhatsApp has banned this number for a while.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -147,154 +148,174 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="49"/>
-        <source>WhatsApp has banned or logged out this number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/problemadvice.cpp" line="50"/>
-        <source>Check WhatsApp on the phone. If the number still works there, link it again.</source>
+        <source>Wagate could not record this number&apos;s state, so it disconnected it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="53"/>
-        <source>WhatsApp refused this version of Wagate as too old.</source>
+        <location filename="../ui/problemadvice.cpp" line="51"/>
+        <source>Wagate could not keep this number&apos;s new keys safe, so it disconnected it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/problemadvice.cpp" line="52"/>
+        <source>Ask your administrator to check the gateway&apos;s storage, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/problemadvice.cpp" line="54"/>
-        <source>Update Wagate, then try again.</source>
+        <source>WhatsApp has banned or logged out this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="57"/>
-        <source>The server did not prove that it is WhatsApp.</source>
+        <location filename="../ui/problemadvice.cpp" line="55"/>
+        <source>Check WhatsApp on the phone. If the number still works there, link it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/problemadvice.cpp" line="58"/>
-        <source>A proxy or firewall may be in the way. Check the network, then try again.</source>
+        <source>WhatsApp refused this version of Wagate as too old.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="61"/>
-        <source>Wagate could not reach WhatsApp, even after several tries.</source>
+        <location filename="../ui/problemadvice.cpp" line="59"/>
+        <source>Update Wagate, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/problemadvice.cpp" line="62"/>
+        <source>The server did not prove that it is WhatsApp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/problemadvice.cpp" line="63"/>
+        <source>A proxy or firewall may be in the way. Check the network, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/problemadvice.cpp" line="66"/>
+        <source>Wagate could not reach WhatsApp, even after several tries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/problemadvice.cpp" line="67"/>
         <source>Check this computer&apos;s internet connection, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="64"/>
+        <location filename="../ui/problemadvice.cpp" line="69"/>
         <source>Wagate gave up connecting this number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="65"/>
+        <location filename="../ui/problemadvice.cpp" line="70"/>
         <source>Try again. If it keeps failing, send the details below to your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="73"/>
+        <location filename="../ui/problemadvice.cpp" line="78"/>
         <source>The phone unlinked this device.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="74"/>
-        <location filename="../ui/problemadvice.cpp" line="80"/>
-        <location filename="../ui/problemadvice.cpp" line="106"/>
+        <location filename="../ui/problemadvice.cpp" line="79"/>
+        <location filename="../ui/problemadvice.cpp" line="85"/>
+        <location filename="../ui/problemadvice.cpp" line="111"/>
         <source>Link the number again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="76"/>
+        <location filename="../ui/problemadvice.cpp" line="81"/>
         <source>This number was logged out from Wagate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="77"/>
+        <location filename="../ui/problemadvice.cpp" line="82"/>
         <source>Link the number again to use it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="79"/>
+        <location filename="../ui/problemadvice.cpp" line="84"/>
         <source>WhatsApp logged this device out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="87"/>
+        <location filename="../ui/problemadvice.cpp" line="92"/>
         <source>No WhatsApp number is linked to this session yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="88"/>
+        <location filename="../ui/problemadvice.cpp" line="93"/>
         <source>Link a number with a QR code or a pairing code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="93"/>
+        <location filename="../ui/problemadvice.cpp" line="98"/>
         <source>The QR codes ran out before the phone scanned one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="94"/>
+        <location filename="../ui/problemadvice.cpp" line="99"/>
         <source>Link the number again and scan the code with the phone right away.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="96"/>
+        <location filename="../ui/problemadvice.cpp" line="101"/>
         <source>The pairing code ran out before it was typed on the phone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="97"/>
+        <location filename="../ui/problemadvice.cpp" line="102"/>
         <source>Link the number again and type the new code on the phone right away.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="99"/>
+        <location filename="../ui/problemadvice.cpp" line="104"/>
         <source>The phone did not accept the pairing code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="100"/>
+        <location filename="../ui/problemadvice.cpp" line="105"/>
         <source>Check the phone number, then link again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="102"/>
+        <location filename="../ui/problemadvice.cpp" line="107"/>
         <source>This WhatsApp account cannot link other devices.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="103"/>
+        <location filename="../ui/problemadvice.cpp" line="108"/>
         <source>Update WhatsApp on the phone, then link again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="105"/>
+        <location filename="../ui/problemadvice.cpp" line="110"/>
         <source>Linking did not finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="111"/>
+        <location filename="../ui/problemadvice.cpp" line="118"/>
+        <source>Nothing to do: Wagate connects it again by itself when the ban ends (see the details).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/problemadvice.cpp" line="121"/>
         <source>The connection dropped. Wagate is reconnecting by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="112"/>
+        <location filename="../ui/problemadvice.cpp" line="122"/>
         <source>Nothing to do now. If this lasts for minutes, check the internet connection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="117"/>
+        <location filename="../ui/problemadvice.cpp" line="127"/>
         <source>This number is linked but not connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/problemadvice.cpp" line="118"/>
+        <location filename="../ui/problemadvice.cpp" line="128"/>
         <source>Start it to send and receive messages.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -396,18 +417,18 @@
 <context>
     <name>TimeText</name>
     <message>
-        <location filename="../ui/timetext.cpp" line="26"/>
-        <location filename="../ui/timetext.cpp" line="47"/>
+        <location filename="../ui/timetext.cpp" line="37"/>
+        <location filename="../ui/timetext.cpp" line="58"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/timetext.cpp" line="29"/>
+        <location filename="../ui/timetext.cpp" line="40"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/timetext.cpp" line="31"/>
+        <location filename="../ui/timetext.cpp" line="42"/>
         <source>%n min ago</source>
         <translation>
             <numerusform>%n min ago</numerusform>
@@ -415,7 +436,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/timetext.cpp" line="36"/>
+        <location filename="../ui/timetext.cpp" line="47"/>
         <source>%n h ago</source>
         <translation>
             <numerusform>%n h ago</numerusform>
@@ -423,12 +444,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/timetext.cpp" line="38"/>
+        <location filename="../ui/timetext.cpp" line="49"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/timetext.cpp" line="40"/>
+        <location filename="../ui/timetext.cpp" line="51"/>
         <source>%n days ago</source>
         <translation>
             <numerusform>%n day ago</numerusform>
@@ -436,7 +457,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/timetext.cpp" line="56"/>
+        <location filename="../ui/timetext.cpp" line="67"/>
         <source>yesterday %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -452,28 +473,33 @@
 <context>
     <name>wagate::ConsoleController</name>
     <message>
-        <location filename="../ui/consolecontroller.cpp" line="43"/>
-        <location filename="../ui/consolecontroller.cpp" line="108"/>
+        <location filename="../ui/consolecontroller.cpp" line="46"/>
+        <location filename="../ui/consolecontroller.cpp" line="126"/>
         <source>Wagate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/consolecontroller.cpp" line="43"/>
+        <location filename="../ui/consolecontroller.cpp" line="46"/>
         <source>Another Wagate is already using %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/consolecontroller.cpp" line="45"/>
+        <location filename="../ui/consolecontroller.cpp" line="48"/>
         <source>Switch to the window that is already open, or start this one with another --data-dir.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/consolecontroller.cpp" line="109"/>
+        <location filename="../ui/consolecontroller.cpp" line="106"/>
+        <source>You were signed out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/consolecontroller.cpp" line="127"/>
         <source>The gateway engine stopped: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/consolecontroller.cpp" line="111"/>
+        <location filename="../ui/consolecontroller.cpp" line="129"/>
         <source>Sessions are not served until Wagate is restarted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -689,284 +715,284 @@
 <context>
     <name>wagate::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="91"/>
+        <location filename="../ui/mainwindow.cpp" line="78"/>
         <source>The sessions could not be listed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="117"/>
+        <location filename="../ui/mainwindow.cpp" line="104"/>
         <source>engine stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="119"/>
+        <location filename="../ui/mainwindow.cpp" line="106"/>
         <source>The gateway engine stopped: %1 Restart Wagate to continue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="125"/>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="112"/>
+        <location filename="../ui/mainwindow.cpp" line="350"/>
         <source>API %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="126"/>
-        <location filename="../ui/mainwindow.cpp" line="381"/>
+        <location filename="../ui/mainwindow.cpp" line="113"/>
+        <location filename="../ui/mainwindow.cpp" line="373"/>
         <source>engine OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="147"/>
+        <location filename="../ui/mainwindow.cpp" line="139"/>
         <source>New session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="151"/>
+        <location filename="../ui/mainwindow.cpp" line="143"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="153"/>
+        <location filename="../ui/mainwindow.cpp" line="145"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="155"/>
+        <location filename="../ui/mainwindow.cpp" line="147"/>
         <source>Link a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="157"/>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>Log out the number…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="159"/>
+        <location filename="../ui/mainwindow.cpp" line="151"/>
         <source>Edit settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
-        <location filename="../ui/mainwindow.cpp" line="703"/>
+        <location filename="../ui/mainwindow.cpp" line="153"/>
+        <location filename="../ui/mainwindow.cpp" line="695"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="159"/>
         <source>Find…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
         <source>Copy phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="180"/>
-        <location filename="../ui/mainwindow.cpp" line="187"/>
-        <location filename="../ui/mainwindow.cpp" line="370"/>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="362"/>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow.cpp" line="175"/>
         <source>Copy session id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="184"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="200"/>
-        <location filename="../ui/mainwindow.cpp" line="271"/>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="263"/>
         <source>Sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="220"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>&amp;Filter:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="222"/>
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>Search label or phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="225"/>
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>Type part of a label or of a phone number, in any formatting (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="229"/>
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>Status filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="230"/>
+        <location filename="../ui/mainwindow.cpp" line="222"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231"/>
+        <location filename="../ui/mainwindow.cpp" line="223"/>
         <source>Needs attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>Last connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="298"/>
+        <location filename="../ui/mainwindow.cpp" line="290"/>
         <source>yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358"/>
+        <location filename="../ui/mainwindow.cpp" line="350"/>
         <source>API not running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow.cpp" line="353"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="362"/>
+        <location filename="../ui/mainwindow.cpp" line="354"/>
         <source>Copy the API address for scripts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="401"/>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="405"/>
+        <location filename="../ui/mainwindow.cpp" line="397"/>
         <source>&amp;Session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="411"/>
+        <location filename="../ui/mainwindow.cpp" line="403"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="425"/>
+        <location filename="../ui/mainwindow.cpp" line="417"/>
         <source>Loading sessions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="427"/>
+        <location filename="../ui/mainwindow.cpp" line="419"/>
         <source>No sessions yet.
 Press “New session” to add a WhatsApp number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="428"/>
+        <location filename="../ui/mainwindow.cpp" line="420"/>
         <source>No sessions yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="430"/>
+        <location filename="../ui/mainwindow.cpp" line="422"/>
         <source>No session matches the filter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="448"/>
+        <location filename="../ui/mainwindow.cpp" line="440"/>
         <source>Wagate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="450"/>
+        <location filename="../ui/mainwindow.cpp" line="442"/>
         <source>Wagate — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="452"/>
+        <location filename="../ui/mainwindow.cpp" line="444"/>
         <source>Wagate — %1 (operator: %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="518"/>
+        <location filename="../ui/mainwindow.cpp" line="510"/>
         <source>The gateway engine is not running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="521"/>
+        <location filename="../ui/mainwindow.cpp" line="513"/>
         <source>Select a session first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="523"/>
+        <location filename="../ui/mainwindow.cpp" line="515"/>
         <source>Add a session for a WhatsApp number (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="537"/>
+        <location filename="../ui/mainwindow.cpp" line="529"/>
         <source>Connect “%1” to WhatsApp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="538"/>
+        <location filename="../ui/mainwindow.cpp" line="530"/>
         <source>“%1” has no number yet: link one first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="539"/>
+        <location filename="../ui/mainwindow.cpp" line="531"/>
         <source>“%1” is already started.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="540"/>
+        <location filename="../ui/mainwindow.cpp" line="532"/>
         <source>Disconnect “%1”; it stays linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="541"/>
+        <location filename="../ui/mainwindow.cpp" line="533"/>
         <source>“%1” is not running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="542"/>
+        <location filename="../ui/mainwindow.cpp" line="534"/>
         <source>Link a WhatsApp number to “%1” by QR code or pairing code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="543"/>
+        <location filename="../ui/mainwindow.cpp" line="535"/>
         <source>“%1” already has a number. Log it out first to link another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="544"/>
+        <location filename="../ui/mainwindow.cpp" line="536"/>
         <source>Unlink the number from “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="545"/>
+        <location filename="../ui/mainwindow.cpp" line="537"/>
         <source>“%1” has no number to log out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="546"/>
+        <location filename="../ui/mainwindow.cpp" line="538"/>
         <source>Change the label and sending pace of “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="547"/>
+        <location filename="../ui/mainwindow.cpp" line="539"/>
         <source>Delete “%1” (Del)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="566"/>
+        <location filename="../ui/mainwindow.cpp" line="558"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -974,7 +1000,7 @@ Press “New session” to add a WhatsApp number.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="567"/>
+        <location filename="../ui/mainwindow.cpp" line="559"/>
         <source>%n logged out</source>
         <translation>
             <numerusform>%n logged out</numerusform>
@@ -982,7 +1008,7 @@ Press “New session” to add a WhatsApp number.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="568"/>
+        <location filename="../ui/mainwindow.cpp" line="560"/>
         <source>%n reconnecting</source>
         <translation>
             <numerusform>%n reconnecting</numerusform>
@@ -990,7 +1016,7 @@ Press “New session” to add a WhatsApp number.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="569"/>
+        <location filename="../ui/mainwindow.cpp" line="561"/>
         <source>%n working</source>
         <translation>
             <numerusform>%n working</numerusform>
@@ -998,7 +1024,7 @@ Press “New session” to add a WhatsApp number.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="570"/>
+        <location filename="../ui/mainwindow.cpp" line="562"/>
         <source>%n starting</source>
         <translation>
             <numerusform>%n starting</numerusform>
@@ -1006,7 +1032,7 @@ Press “New session” to add a WhatsApp number.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="571"/>
+        <location filename="../ui/mainwindow.cpp" line="563"/>
         <source>%n waiting for a phone</source>
         <translation>
             <numerusform>%n waiting for a phone</numerusform>
@@ -1014,7 +1040,7 @@ Press “New session” to add a WhatsApp number.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="572"/>
+        <location filename="../ui/mainwindow.cpp" line="564"/>
         <source>%n stopped</source>
         <translation>
             <numerusform>%n stopped</numerusform>
@@ -1022,7 +1048,7 @@ Press “New session” to add a WhatsApp number.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="573"/>
+        <location filename="../ui/mainwindow.cpp" line="565"/>
         <source>%n not linked</source>
         <translation>
             <numerusform>%n not linked</numerusform>
@@ -1030,82 +1056,82 @@ Press “New session” to add a WhatsApp number.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="574"/>
+        <location filename="../ui/mainwindow.cpp" line="566"/>
         <source>no sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="611"/>
+        <location filename="../ui/mainwindow.cpp" line="603"/>
         <source>Created “%1”. Link a number to it next.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="636"/>
+        <location filename="../ui/mainwindow.cpp" line="628"/>
         <source>Linked %1 to “%2”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="650"/>
+        <location filename="../ui/mainwindow.cpp" line="642"/>
         <source>Could not start “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="662"/>
+        <location filename="../ui/mainwindow.cpp" line="654"/>
         <source>Could not stop “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="671"/>
+        <location filename="../ui/mainwindow.cpp" line="663"/>
         <source>Log out the number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="672"/>
+        <location filename="../ui/mainwindow.cpp" line="664"/>
         <source>Log out %1 from “%2”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="674"/>
+        <location filename="../ui/mainwindow.cpp" line="666"/>
         <source>The phone will no longer list this computer as a linked device. To use the number here again, link it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="676"/>
+        <location filename="../ui/mainwindow.cpp" line="668"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="685"/>
+        <location filename="../ui/mainwindow.cpp" line="677"/>
         <source>Could not log out “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="696"/>
+        <location filename="../ui/mainwindow.cpp" line="688"/>
         <source>Delete session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="696"/>
+        <location filename="../ui/mainwindow.cpp" line="688"/>
         <source>Delete “%1”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="700"/>
+        <location filename="../ui/mainwindow.cpp" line="692"/>
         <source>%1 is unlinked from this computer and the session&apos;s history is removed. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="702"/>
+        <location filename="../ui/mainwindow.cpp" line="694"/>
         <source>The session and its history are removed. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="714"/>
+        <location filename="../ui/mainwindow.cpp" line="706"/>
         <source>Could not delete “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="716"/>
+        <location filename="../ui/mainwindow.cpp" line="708"/>
         <source>Deleted “%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1676,33 +1702,33 @@ Press “New session” to add a WhatsApp number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="549"/>
+        <location filename="../ui/signindialog.cpp" line="556"/>
         <source>These credentials were not accepted. Check them and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="594"/>
-        <location filename="../ui/signindialog.cpp" line="648"/>
+        <location filename="../ui/signindialog.cpp" line="601"/>
+        <location filename="../ui/signindialog.cpp" line="655"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="617"/>
+        <location filename="../ui/signindialog.cpp" line="624"/>
         <source>API key %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="617"/>
+        <location filename="../ui/signindialog.cpp" line="624"/>
         <source>key “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="637"/>
+        <location filename="../ui/signindialog.cpp" line="644"/>
         <source>Saving the profile in the system keychain…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/signindialog.cpp" line="642"/>
+        <location filename="../ui/signindialog.cpp" line="649"/>
         <source>Signed in, but this sign-in could not be remembered: %1</source>
         <translation type="unfinished"></translation>
     </message>
