@@ -241,16 +241,19 @@ Result<void> SessionManager::flush(const QString &id)
                 it->removeFirst();
             if (it != m_unsaved.end() && it->isEmpty()) {
                 m_unsaved.erase(it);
-                qCInfo(lcEngine).noquote() << "the store took the waiting changes of" << id;
+                if (m_waited.remove(id))
+                    qCInfo(lcEngine).noquote() << "the store took the waiting changes of" << id;
             }
             announce(*w);
             it = m_unsaved.find(id);
             continue;
         }
         const Error e = w.error();
+        m_waited.insert(id);
         if (e.code == ErrorCode::NotFound) {
             // The row is gone (the session was deleted): nothing left to record it in.
             m_unsaved.remove(id);
+            m_waited.remove(id);
             removeRuntime(id);
             return e;
         }
@@ -483,6 +486,7 @@ void SessionManager::forget(const QString &sessionId)
         unlinkAndRelease(rt->connection.release());
     removeRuntime(sessionId);
     m_unsaved.remove(sessionId);
+    m_waited.remove(sessionId);
 }
 
 void SessionManager::shutdown()

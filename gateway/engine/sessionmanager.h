@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -154,6 +155,7 @@ private:
     LifecycleConfig m_config;
     std::unordered_map<QString, std::unique_ptr<Runtime>> m_runtimes;
     QHash<QString, QList<Unsaved>> m_unsaved;
+    QSet<QString> m_waited; //!< sessions whose changes the store did not take at the first attempt
     QTimer m_unsavedTimer;
     int m_unsavedRound = 0;
 };
