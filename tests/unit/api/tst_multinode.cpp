@@ -198,6 +198,46 @@ private slots:
         a.api.reset();
         a.engine.reset();
     }
+
+    void aStoreOutageIsAnsweredUnavailableAndThenOver()
+    {
+        // PostgreSQL goes away (connections cut, new ones refused): what needs the store is answered
+        // unavailable with Retry-After, what a node holds in memory is still served, nothing hangs,
+        // and once the store is back everything works again without a restart.
+        WAGATE_OPEN_TEST_DATABASE(db, TestDatabase::Backend::Postgres);
+        Node a;
+        QVERIFY(start(a, db, QStringLiteral("gw-a")));
+        const QString org = ids::newOrganizationId();
+        QVERIFY(a.engine->organizations().insert({org, QStringLiteral("Acme"), 1}));
+        auto key = a.engine->apiKeys().create(Principal::system(org), QStringLiteral("ops"), Capability::Read | Capability::Manage);
+        QVERIFY(key);
+        const RawReply created = a.call("POST", QStringLiteral("/api/v1/sessions"), key->token, R"({"label":"Known"})");
+        QCOMPARE(created.status, 201);
+        const QString known = created.json()[QStringLiteral("id")].toString();
+        QCOMPARE(a.call("GET", QStringLiteral("/api/v1/sessions/") + known, key->token).status, 200); // now in memory
+
+        QVERIFY(db.setReachable(false));
+        const RawReply health = a.call("GET", QStringLiteral("/healthz"), {});
+        QCOMPARE(health.status, 503);
+        QCOMPARE(health.json()[QStringLiteral("store")].toString(), QStringLiteral("unreachable"));
+        const RawReply create = a.call("POST", QStringLiteral("/api/v1/sessions"), key->token, R"({"label":"During"})");
+        QCOMPARE(create.status, 503);
+        QCOMPARE(create.json()[QStringLiteral("error")][QStringLiteral("code")].toString(), QStringLiteral("unavailable"));
+        QCOMPARE(create.headers.value("retry-after"), QByteArray("1"));
+        const RawReply unknown = a.call("GET", QStringLiteral("/api/v1/sessions/01J9ZX8K2QHV0M3T6R7P4N5W8C"), key->token);
+        QCOMPARE(unknown.status, 503);
+        const RawReply list = a.call("GET", QStringLiteral("/api/v1/sessions"), key->token);
+        QCOMPARE(list.status, 503);
+        // A read of a row in memory needs no store (the key's check, a moment ago, is remembered 5 s).
+        QCOMPARE(a.call("GET", QStringLiteral("/api/v1/sessions/") + known, key->token).status, 200);
+
+        QVERIFY(db.setReachable(true));
+        QTRY_COMPARE_WITH_TIMEOUT(a.call("GET", QStringLiteral("/healthz"), {}).status, 200, 15000);
+        QCOMPARE(a.call("POST", QStringLiteral("/api/v1/sessions"), key->token, R"({"label":"After"})").status, 201);
+        QCOMPARE(a.call("GET", QStringLiteral("/api/v1/sessions"), key->token).json()[QStringLiteral("sessions")].toArray().size(), 2);
+        a.api.reset();
+        a.engine.reset();
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMultiNode)
