@@ -48,6 +48,20 @@ bool ensureDataDir(const QString &dir, QString *error)
     return true;
 }
 
+bool lockDataDir(const CommandLine &cl, std::unique_ptr<QLockFile> *lock)
+{
+    lock->reset();
+    if (!cl.engine.database.url.isEmpty())
+        return true;
+    QDir().mkpath(cl.dataDir);
+    auto held = std::make_unique<QLockFile>(QDir(cl.dataDir).filePath(QStringLiteral("wagate.lock")));
+    held->setStaleLockTime(0);
+    if (!held->tryLock(0))
+        return false;
+    *lock = std::move(held);
+    return true;
+}
+
 QString defaultDataDir()
 {
     const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);

@@ -3,7 +3,10 @@
 #include "api/apiserver.h"
 #include "engine/engine.h"
 
+#include <QLockFile>
 #include <QStringList>
+
+#include <memory>
 
 namespace wagate {
 
@@ -43,6 +46,12 @@ const QList<QPair<QString, QString>> &commandLineUsage();
 //! Creates the data directory if needed, readable by its owner only (it holds the store and the
 //! console's profiles). Returns false with a message when it cannot.
 bool ensureDataDir(const QString &dir, QString *error);
+
+//! One process per SQLite data directory: a second one would share the sessions' WhatsApp
+//! credentials and fight over their connections. Takes the directory's lock for this process (kept
+//! in *lock while it runs); false when another process holds it. With PostgreSQL there is nothing
+//! to lock (nodes share the database by design) and *lock stays empty.
+bool lockDataDir(const CommandLine &cl, std::unique_ptr<QLockFile> *lock);
 
 //! The default data directory: $XDG_DATA_HOME/wagate (usually ~/.local/share/wagate).
 QString defaultDataDir();

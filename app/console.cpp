@@ -36,17 +36,11 @@ int runConsole(const CommandLine &cl, int &argc, char **argv)
     ConsoleLanguage language(&settings);
     language.applyRemembered();
 
-    std::unique_ptr<QLockFile> lock;
-    if (cl.engine.database.url.isEmpty()) {
-        // As in headless mode: one process per SQLite data directory.
-        QDir().mkpath(cl.dataDir);
-        lock = std::make_unique<QLockFile>(QDir(cl.dataDir).filePath(QStringLiteral("wagate.lock")));
-        lock->setStaleLockTime(0);
-        if (!lock->tryLock(0)) {
-            QWidget *box = ConsoleController::explainDataDirInUse(cl.dataDir);
-            QObject::connect(box, &QObject::destroyed, &app, [] { QApplication::exit(1); });
-            return QApplication::exec();
-        }
+    std::unique_ptr<QLockFile> lock; // as in headless mode: one process per SQLite data directory
+    if (!lockDataDir(cl, &lock)) {
+        QWidget *box = ConsoleController::explainDataDirInUse(cl.dataDir);
+        QObject::connect(box, &QObject::destroyed, &app, [] { QApplication::exit(1); });
+        return QApplication::exec();
     }
 
     QuitOnSignal quitOnSignal; // a logout or shutdown of the desktop stops the engine cleanly too

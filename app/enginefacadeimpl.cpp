@@ -4,9 +4,9 @@
 #include "auth/authservice.h"
 #include "auth/keychainqueue.h"
 #include "auth/operatorprofiles.h"
+#include "core/logging.h"
 #include "engine/engine.h"
 #include "engine/sessionevents.h"
-#include "engine/sessionmanager.h"
 #include "engine/sessionservice.h"
 #include "enginehost.h"
 #include "store/organizationrepository.h"
@@ -28,6 +28,26 @@ Error notSignedIn()
 
 } // namespace
 
+SignInProfile::Kind toSignInKind(OperatorProfile::Kind k)
+{
+    switch (k) {
+    case OperatorProfile::Kind::LocalAccount: return SignInProfile::Kind::LocalAccount;
+    case OperatorProfile::Kind::ApiKey: return SignInProfile::Kind::ApiKey;
+    case OperatorProfile::Kind::Jwt: return SignInProfile::Kind::Token;
+    }
+    return SignInProfile::Kind::Token;
+}
+
+OperatorProfile::Kind toProfileKind(SignInProfile::Kind k)
+{
+    switch (k) {
+    case SignInProfile::Kind::LocalAccount: return OperatorProfile::Kind::LocalAccount;
+    case SignInProfile::Kind::ApiKey: return OperatorProfile::Kind::ApiKey;
+    case SignInProfile::Kind::Token: return OperatorProfile::Kind::Jwt;
+    }
+    return OperatorProfile::Kind::Jwt;
+}
+
 SignInProfile toSignInProfile(const OperatorProfile &p)
 {
     SignInProfile out;
@@ -35,9 +55,7 @@ SignInProfile toSignInProfile(const OperatorProfile &p)
     out.displayName = p.displayName;
     out.organizationId = p.organizationId;
     out.username = p.username;
-    out.kind = p.kind == OperatorProfile::Kind::LocalAccount ? SignInProfile::Kind::LocalAccount
-               : p.kind == OperatorProfile::Kind::ApiKey    ? SignInProfile::Kind::ApiKey
-                                                            : SignInProfile::Kind::Token;
+    out.kind = toSignInKind(p.kind);
     return out;
 }
 
@@ -46,7 +64,7 @@ EngineFacadeImpl::EngineFacadeImpl(EngineHost &host, const QString &dataDir, QOb
       m_profiles(std::make_unique<OperatorProfiles>(dataDir, host.keychain()))
 {
     if (auto r = m_profiles->load(); !r)
-        qWarning("sign-in profiles could not be read: %s", qPrintable(r.error().message));
+        qCWarning(lcApp).noquote() << "sign-in profiles could not be read:" << r.error().message;
     connect(m_profiles.get(), &OperatorProfiles::profilesChanged, this, &EngineFacade::profilesChanged);
     // Ask the keychain once, so the sign-in dialog can say plainly when there is none.
     m_host.keychain().read(QStringLiteral("wagate"), QStringLiteral("availability-probe"), this, [this](Result<QByteArray> r) {
@@ -63,6 +81,10 @@ EngineFacadeImpl::EngineFacadeImpl(EngineHost &host, const QString &dataDir, QOb
         emit engineReady(url);
     });
     connect(&host, &EngineHost::failed, this, &EngineFacade::engineFailed);
+    // A removed or demoted operator loses the rights in an open console as over HTTP, also while
+    // the console only watches.
+    m_recheck.setInterval(10000);
+    connect(&m_recheck, &QTimer::timeout, this, &EngineFacadeImpl::recheck);
 }
 
 template<typename T>
@@ -120,7 +142,7 @@ bool EngineFacadeImpl::mine(const QString &organizationId) const
     return m_principal && m_principal->organizationId == organizationId && m_principal->can(Capability::Read);
 }
 
-void EngineFacadeImpl::completeSignIn(const Result<Principal> &r, const Reply<Principal> &done)
+void EngineFacadeImpl::completeSignIn(const Result<Principal> &r, const Credential &credential, const Reply<Principal> &done)
 {
     if (!r) {
         done(r);
@@ -130,43 +152,126 @@ void EngineFacadeImpl::completeSignIn(const Result<Principal> &r, const Reply<Pr
     onEngine<QString>([p](Engine &e) -> Result<QString> {
         auto org = e.organizations().get(p.organizationId);
         return org ? org->name : p.organizationId;
-    }, [this, p, done](Result<QString> name) {
+    }, [this, p, credential, done](Result<QString> name) {
+        ++m_signIn;
         m_principal = p;
+        m_credential = credential;
         m_organizationName = name ? *name : p.organizationId;
+        m_recheck.start();
         emit signedIn(p);
         done(p);
     });
 }
 
+void EngineFacadeImpl::currentPrincipal(Engine &e, const Principal &signedIn, const Credential &credential,
+                                        std::function<void(Result<Principal>)> done)
+{
+    switch (credential.kind) {
+    case Credential::Kind::ApiKey:
+    case Credential::Kind::Token:
+        // The same check every HTTP request gets: a revoked key, an expired token, a removed operator.
+        e.auth().authenticate(QStringLiteral("Bearer ") + credential.secret, std::move(done));
+        return;
+    case Credential::Kind::Account:
+        // Signed in with a password: the account as it is now decides, as it does for local tokens.
+        done(e.auth().operators().current(signedIn));
+        return;
+    }
+}
+
+void EngineFacadeImpl::takeOver(quint64 generation, const Result<Principal> &who)
+{
+    if (generation != m_signIn || !m_principal)
+        return; // about a sign-in that has ended meanwhile
+    if (!who) {
+        if (who.error().code != ErrorCode::Unauthorized)
+            return; // the store or the keys cannot say now: keep what holds until they can
+        qCInfo(lcApp).noquote() << "the console's sign-in no longer holds:" << who.error().message;
+        const QString reason = who.error().message;
+        signOut();
+        emit signInRevoked(reason);
+        return;
+    }
+    if (who->capabilities == m_principal->capabilities && who->role == m_principal->role)
+        return;
+    qCInfo(lcApp).noquote() << "the console's rights changed to" << capabilityNames(who->capabilities);
+    m_principal = *who;
+    emit principalChanged(*who);
+}
+
+void EngineFacadeImpl::recheck()
+{
+    if (!m_principal)
+        return;
+    const Principal p = *m_principal;
+    const Credential credential = m_credential;
+    const quint64 generation = m_signIn;
+    onEngineAsync<Principal>([p, credential](Engine &e, Reply<Principal> reply) { currentPrincipal(e, p, credential, reply); },
+                             [this, generation](Result<Principal> who) {
+                                 // engineNotRunning is not the operator's fault: nothing to take over
+                                 if (!who && who.error().code == ErrorCode::Unavailable)
+                                     return;
+                                 takeOver(generation, who);
+                             });
+}
+
+template<typename T>
+void EngineFacadeImpl::asOperator(std::function<Result<T>(Engine &, const Principal &)> work, Reply<T> done)
+{
+    if (!m_principal)
+        return done(notSignedIn());
+    const Principal p = *m_principal;
+    const Credential credential = m_credential;
+    const quint64 generation = m_signIn;
+    onEngineAsync<AsOperator<T>>([p, credential, work](Engine &e, Reply<AsOperator<T>> reply) {
+        currentPrincipal(e, p, credential, [&e, work, reply](Result<Principal> who) {
+            AsOperator<T> out{who, std::nullopt};
+            if (who)
+                out.result = work(e, *who);
+            reply(out);
+        });
+    }, [this, generation, done](Result<AsOperator<T>> r) {
+        if (!r)
+            return done(r.error());
+        takeOver(generation, r->who);
+        if (!r->who)
+            return done(r->who.error());
+        done(*r->result);
+    });
+}
+
 void EngineFacadeImpl::signInWithApiKey(const QString &key, Reply<Principal> done)
 {
-    onEngine<Principal>([key](Engine &e) -> Result<Principal> {
-        if (!ApiKeyService::looksLikeApiKey(key.trimmed()))
+    const QString trimmed = key.trimmed();
+    onEngine<Principal>([trimmed](Engine &e) -> Result<Principal> {
+        if (!ApiKeyService::looksLikeApiKey(trimmed))
             return Error::unauthorized(QStringLiteral("that is not an API key (they start with wgk_)"));
-        return e.apiKeys().verify(key.trimmed());
+        return e.apiKeys().verify(trimmed);
     },
-                        [this, done](Result<Principal> r) { completeSignIn(r, done); });
+                        [this, trimmed, done](Result<Principal> r) { completeSignIn(r, {Credential::Kind::ApiKey, trimmed}, done); });
 }
 
 void EngineFacadeImpl::signInWithPassword(const QString &organizationId, const QString &username, const QString &password,
                                           Reply<Principal> done)
 {
     // The local issuer checks the password and mints a token; the token then goes through the same
-    // authentication as any HTTP request, so the console holds exactly what a script would.
+    // authentication as any HTTP request, so the console holds exactly what a script would. From
+    // then on the account itself is checked (the token would expire under an open console).
     onEngineAsync<Principal>([organizationId, username, password](Engine &e, Reply<Principal> reply) {
         e.auth().login(organizationId, username, password, QStringLiteral("console"), [&e, reply](Result<LoginResult> r) {
             if (!r)
                 return reply(r.error());
-            e.auth().authenticateAsync(QStringLiteral("Bearer ") + r->token, reply);
+            e.auth().authenticate(QStringLiteral("Bearer ") + r->token, reply);
         });
-    }, [this, done](Result<Principal> r) { completeSignIn(r, done); });
+    }, [this, done](Result<Principal> r) { completeSignIn(r, {Credential::Kind::Account, QString()}, done); });
 }
 
 void EngineFacadeImpl::signInWithToken(const QString &token, Reply<Principal> done)
 {
-    onEngineAsync<Principal>([token](Engine &e, Reply<Principal> reply) {
-        e.auth().authenticateAsync(QStringLiteral("Bearer ") + token.trimmed(), reply);
-    }, [this, done](Result<Principal> r) { completeSignIn(r, done); });
+    const QString trimmed = token.trimmed();
+    onEngineAsync<Principal>([trimmed](Engine &e, Reply<Principal> reply) {
+        e.auth().authenticate(QStringLiteral("Bearer ") + trimmed, reply);
+    }, [this, trimmed, done](Result<Principal> r) { completeSignIn(r, {Credential::Kind::Token, trimmed}, done); });
 }
 
 EngineFacadeImpl::~EngineFacadeImpl() = default;
@@ -181,9 +286,7 @@ QList<SignInProfile> EngineFacadeImpl::profiles() const
 
 void EngineFacadeImpl::addProfile(const SignInProfile &profile, const QString &secret, Reply<SignInProfile> done)
 {
-    const OperatorProfile::Kind kind = profile.kind == SignInProfile::Kind::LocalAccount ? OperatorProfile::Kind::LocalAccount
-                                       : profile.kind == SignInProfile::Kind::ApiKey    ? OperatorProfile::Kind::ApiKey
-                                                                                        : OperatorProfile::Kind::Jwt;
+    const OperatorProfile::Kind kind = toProfileKind(profile.kind);
     if (secret.isEmpty())
         return done(Error::invalidArgument(QStringLiteral("the secret is empty")));
     // The secret goes to the keychain first: a profile is remembered only if its secret is safe.
@@ -256,22 +359,17 @@ void EngineFacadeImpl::signOut()
 {
     if (!m_principal)
         return;
+    ++m_signIn;
     m_principal.reset();
+    m_credential = {};
+    m_recheck.stop();
     m_organizationName.clear();
     emit signedOut();
 }
 
-#define WAGATE_AS_PRINCIPAL(T, done)                                                                       \
-    if (!m_principal) {                                                                                    \
-        done(notSignedIn());                                                                               \
-        return;                                                                                            \
-    }                                                                                                      \
-    const Principal p = *m_principal
-
 void EngineFacadeImpl::listSessions(Reply<QList<SessionInfo>> done)
 {
-    WAGATE_AS_PRINCIPAL(QList<SessionInfo>, done);
-    onEngine<QList<SessionInfo>>([p](Engine &e) -> Result<QList<SessionInfo>> {
+    asOperator<QList<SessionInfo>>([](Engine &e, const Principal &p) -> Result<QList<SessionInfo>> {
         QList<SessionInfo> all;
         QString after;
         do {
@@ -287,20 +385,17 @@ void EngineFacadeImpl::listSessions(Reply<QList<SessionInfo>> done)
 
 void EngineFacadeImpl::createSession(const SessionCreate &request, Reply<SessionInfo> done)
 {
-    WAGATE_AS_PRINCIPAL(SessionInfo, done);
-    onEngine<SessionInfo>([p, request](Engine &e) { return e.sessions().create(p, request); }, std::move(done));
+    asOperator<SessionInfo>([request](Engine &e, const Principal &p) { return e.sessions().create(p, request); }, std::move(done));
 }
 
 void EngineFacadeImpl::updateSession(const QString &id, const SessionPatch &patch, Reply<SessionInfo> done)
 {
-    WAGATE_AS_PRINCIPAL(SessionInfo, done);
-    onEngine<SessionInfo>([p, id, patch](Engine &e) { return e.sessions().update(p, id, patch); }, std::move(done));
+    asOperator<SessionInfo>([id, patch](Engine &e, const Principal &p) { return e.sessions().update(p, id, patch); }, std::move(done));
 }
 
 void EngineFacadeImpl::deleteSession(const QString &id, Reply<bool> done)
 {
-    WAGATE_AS_PRINCIPAL(bool, done);
-    onEngine<bool>([p, id](Engine &e) -> Result<bool> {
+    asOperator<bool>([id](Engine &e, const Principal &p) -> Result<bool> {
         if (auto r = e.sessions().remove(p, id); !r)
             return r.error();
         return true;
@@ -309,33 +404,32 @@ void EngineFacadeImpl::deleteSession(const QString &id, Reply<bool> done)
 
 void EngineFacadeImpl::startSession(const QString &id, Reply<SessionInfo> done)
 {
-    WAGATE_AS_PRINCIPAL(SessionInfo, done);
-    onEngine<SessionInfo>([p, id](Engine &e) { return e.sessions().start(p, id); }, std::move(done));
+    asOperator<SessionInfo>([id](Engine &e, const Principal &p) { return e.sessions().start(p, id); }, std::move(done));
 }
 
 void EngineFacadeImpl::stopSession(const QString &id, Reply<SessionInfo> done)
 {
-    WAGATE_AS_PRINCIPAL(SessionInfo, done);
-    onEngine<SessionInfo>([p, id](Engine &e) { return e.sessions().stop(p, id); }, std::move(done));
+    asOperator<SessionInfo>([id](Engine &e, const Principal &p) { return e.sessions().stop(p, id); }, std::move(done));
 }
 
 void EngineFacadeImpl::logoutSession(const QString &id, Reply<SessionInfo> done)
 {
-    WAGATE_AS_PRINCIPAL(SessionInfo, done);
-    onEngine<SessionInfo>([p, id](Engine &e) { return e.sessions().logout(p, id); }, std::move(done));
+    asOperator<SessionInfo>([id](Engine &e, const Principal &p) { return e.sessions().logout(p, id); }, std::move(done));
 }
 
 void EngineFacadeImpl::beginQrPairing(const QString &id, Reply<SessionInfo> done)
 {
-    WAGATE_AS_PRINCIPAL(SessionInfo, done);
     // A pairing already in progress keeps its code: hand the current one over again, so a reopened
     // dialog shows it at once instead of waiting for the next rotation.
     using Begun = std::pair<SessionInfo, std::optional<std::pair<QString, qint64>>>;
-    onEngine<Begun>([p, id](Engine &e) -> Result<Begun> {
+    asOperator<Begun>([id](Engine &e, const Principal &p) -> Result<Begun> {
         auto r = e.sessions().beginQrPairing(p, id);
         if (!r)
             return r.error();
-        return Begun{*r, e.manager().currentQr(id)};
+        std::optional<std::pair<QString, qint64>> shown;
+        if (auto code = e.sessions().currentQr(p, id); code && *code)
+            shown = std::make_pair((*code)->qr, (*code)->expiresAt);
+        return Begun{*r, shown};
     }, [this, id, done](Result<Begun> r) {
         if (!r)
             return done(r.error());
@@ -347,17 +441,14 @@ void EngineFacadeImpl::beginQrPairing(const QString &id, Reply<SessionInfo> done
 
 void EngineFacadeImpl::beginCodePairing(const QString &id, const QString &phoneNumber, Reply<SessionInfo> done)
 {
-    WAGATE_AS_PRINCIPAL(SessionInfo, done);
-    onEngine<SessionInfo>([p, id, phoneNumber](Engine &e) { return e.sessions().beginCodePairing(p, id, phoneNumber); },
-                          std::move(done));
+    asOperator<SessionInfo>([id, phoneNumber](Engine &e, const Principal &p) { return e.sessions().beginCodePairing(p, id, phoneNumber); },
+                            std::move(done));
 }
 
 void EngineFacadeImpl::sessionHistory(const QString &id, int limit, Reply<QList<StatusTransition>> done)
 {
-    WAGATE_AS_PRINCIPAL(QList<StatusTransition>, done);
-    onEngine<QList<StatusTransition>>([p, id, limit](Engine &e) { return e.sessions().history(p, id, limit); }, std::move(done));
+    asOperator<QList<StatusTransition>>([id, limit](Engine &e, const Principal &p) { return e.sessions().history(p, id, limit); },
+                                        std::move(done));
 }
-
-#undef WAGATE_AS_PRINCIPAL
 
 } // namespace wagate

@@ -3,6 +3,7 @@
 #include "core/enginefacade.h"
 
 #include <QPointer>
+#include <QTimer>
 
 namespace wagate {
 
@@ -50,14 +51,41 @@ public:
 
     QString apiBaseUrl() const override { return m_baseUrl; }
 
+    //! How often an idle console checks that its sign-in still holds (default 10 s).
+    void setRecheckIntervalMs(int ms) { m_recheck.setInterval(ms); }
+
 private:
+    //! What the console signed in with, to ask again what it allows now: the API key or the token
+    //! (checked as the HTTP API checks them), or an operator account (its current role).
+    struct Credential
+    {
+        enum class Kind { ApiKey, Token, Account } kind = Kind::Account;
+        QString secret;
+    };
+    //! A request's result with the principal it ran as.
+    template<typename T>
+    struct AsOperator
+    {
+        Result<Principal> who;
+        std::optional<Result<T>> result;
+    };
+    //! Runs work(engine, principal) on the engine thread as the signed-in operator as they are now,
+    //! and hands the result to done here; rights that changed or ended meanwhile are taken over first.
+    template<typename T>
+    void asOperator(std::function<Result<T>(Engine &, const Principal &)> work, Reply<T> done);
+    //! The current principal of a sign-in, on the engine thread.
+    static void currentPrincipal(Engine &e, const Principal &signedIn, const Credential &credential,
+                                 std::function<void(Result<Principal>)> done);
+    //! Here: what a check found about the sign-in of generation `generation`.
+    void takeOver(quint64 generation, const Result<Principal> &who);
+    void recheck();
     //! Runs work(engine) on the engine thread and hands its result to done on this thread.
     template<typename T>
     void onEngine(std::function<Result<T>(Engine &)> work, Reply<T> done);
     //! The same for work that answers through its own callback (sign-in, which may need to fetch).
     template<typename T>
     void onEngineAsync(std::function<void(Engine &, Reply<T>)> work, Reply<T> done);
-    void completeSignIn(const Result<Principal> &r, const Reply<Principal> &done);
+    void completeSignIn(const Result<Principal> &r, const Credential &credential, const Reply<Principal> &done);
     void subscribe();
     bool mine(const QString &organizationId) const;
 
@@ -65,6 +93,9 @@ private:
     EngineWorker *m_worker;
     QString m_baseUrl;
     std::optional<Principal> m_principal;
+    Credential m_credential;
+    quint64 m_signIn = 0; //!< bumped at every sign-in and sign-out: late answers about an older one are ignored
+    QTimer m_recheck;
     QString m_organizationName;
     std::unique_ptr<OperatorProfiles> m_profiles;
     QString m_keychainProblem;

@@ -5,6 +5,8 @@
 
 #include <QThreadPool>
 
+#include <utility>
+
 #include <openssl/crypto.h>
 
 namespace wagate {
@@ -56,13 +58,13 @@ void EngineWorker::shutdown()
 }
 
 EngineHost::EngineHost(EngineConfig engineConfig, ApiConfig apiConfig, QObject *parent)
-    : QObject(parent), m_keychain(std::make_unique<KeychainQueue>())
+    : QObject(parent), m_keychain(new KeychainQueue), m_thread(new QThread)
 {
-    engineConfig.keychain = m_keychain.get();
-    m_thread.setObjectName(QStringLiteral("engine"));
+    engineConfig.keychain = m_keychain;
+    m_thread->setObjectName(QStringLiteral("engine"));
     m_worker = new EngineWorker(std::move(engineConfig), std::move(apiConfig));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &EngineWorker::ready, this, &EngineHost::started);
     connect(m_worker, &EngineWorker::failed, this, &EngineHost::failed);
 }
@@ -70,14 +72,16 @@ EngineHost::EngineHost(EngineConfig engineConfig, ApiConfig apiConfig, QObject *
 EngineHost::~EngineHost()
 {
     stop();
+    delete m_thread; // joined, or never started
+    delete m_keychain;
 }
 
 void EngineHost::start()
 {
-    if (m_running)
+    if (m_running || !m_thread)
         return;
     m_running = true;
-    m_thread.start();
+    m_thread->start();
     QMetaObject::invokeMethod(m_worker, &EngineWorker::init, Qt::QueuedConnection);
 }
 
@@ -86,10 +90,27 @@ void EngineHost::stop()
     if (!m_running)
         return;
     m_running = false;
-    QMetaObject::invokeMethod(m_worker, &EngineWorker::shutdown, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    if (!m_thread.wait(10000))
-        qCWarning(lcApp).noquote() << "the engine thread did not stop within 10 s";
+    // Shut down and end the loop on the engine thread, queued: this thread never waits on whatever
+    // the engine thread is busy with, only up to the timeout below.
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] {
+        worker->shutdown();
+        QThread::currentThread()->quit();
+    }, Qt::QueuedConnection);
+    if (m_thread->wait(m_stopTimeoutMs))
+        return;
+    qCCritical(lcApp).noquote() << "the engine thread did not stop within" << m_stopTimeoutMs / 1000.0
+                                << "s; leaving it to finish on its own";
+    // KIMAP terminates its session thread here; we do not: a thread killed in the middle of a write
+    // leaves the store and the keychain in an unknown state. The thread object and the keychain door
+    // it may still use stay alive, and go once it ends.
+    QThread *thread = std::exchange(m_thread, nullptr);
+    KeychainQueue *keychain = std::exchange(m_keychain, nullptr);
+    connect(thread, &QThread::finished, keychain, &QObject::deleteLater);
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    if (thread->isFinished()) { // it ended between the wait and the connections above
+        keychain->deleteLater();
+        thread->deleteLater();
+    }
 }
 
 } // namespace wagate

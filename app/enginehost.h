@@ -22,12 +22,17 @@ public:
 
     //! Starts the thread and initialises the engine there; started() or failed() follows.
     void start();
-    //! Shuts the engine down on its thread and joins it (bounded wait).
+    //! Shuts the engine down on its thread and joins it, waiting at most stopTimeoutMs. A thread that
+    //! does not stop in time is left to finish on its own (destroying a running QThread aborts the
+    //! process); it and what it still uses are deleted once it ends.
     void stop();
+    void setStopTimeoutMs(int ms) { m_stopTimeoutMs = ms; }
+    //! The engine's thread (for watching it end); null once a stop has left it behind.
+    QThread *engineThread() const { return m_thread; }
 
     //! The worker, for queued calls into the engine thread (the console facade uses it).
     EngineWorker *worker() const { return m_worker; }
-    //! The keychain door, living on this object's thread.
+    //! The keychain door, living on this object's thread (while the host lives).
     KeychainQueue &keychain() const { return *m_keychain; }
 
 signals:
@@ -35,10 +40,11 @@ signals:
     void failed(const QString &message);
 
 private:
-    std::unique_ptr<KeychainQueue> m_keychain; //!< the process's one door to the OS keychain, on this thread
-    QThread m_thread;
+    KeychainQueue *m_keychain = nullptr; //!< the process's one door to the OS keychain, on this thread
+    QThread *m_thread = nullptr;
     EngineWorker *m_worker = nullptr;
     bool m_running = false;
+    int m_stopTimeoutMs = 10000;
 };
 
 //! Lives on the engine thread; owns what runs there.

@@ -5,7 +5,6 @@
 #include "quitonsignal.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QLockFile>
 #include <QTextStream>
 
@@ -19,15 +18,9 @@ int runHeadless(const CommandLine &cl)
         return 1;
     }
     std::unique_ptr<QLockFile> lock;
-    if (cl.engine.database.url.isEmpty()) {
-        // One process per SQLite data directory: a second one would share the sessions' WhatsApp
-        // credentials and fight over their connections.
-        lock = std::make_unique<QLockFile>(QDir(cl.dataDir).filePath(QStringLiteral("wagate.lock")));
-        lock->setStaleLockTime(0);
-        if (!lock->tryLock(0)) {
-            err << "wagate: another Wagate is already using " << cl.dataDir << Qt::endl;
-            return 1;
-        }
+    if (!lockDataDir(cl, &lock)) {
+        err << "wagate: another Wagate is already using " << cl.dataDir << Qt::endl;
+        return 1;
     }
 
     QuitOnSignal quitOnSignal;

@@ -1,5 +1,6 @@
 // Wagate: parses the command line and hands over to the console, the headless engine or a
-// subcommand. Nothing else lives here.
+// subcommand. Nothing else lives here. Built twice: `wagate` with the console, and `wagate-headless`
+// (WAGATE_NO_CONSOLE) without it, which runs headless whether or not --headless is given.
 #include "commandline.h"
 #include "modes.h"
 
@@ -24,7 +25,13 @@ int main(int argc, char **argv)
         err << "wagate: " << cl.error << "\n(see wagate --help)" << Qt::endl;
         return 2;
     }
-    switch (cl.mode) {
+#ifdef WAGATE_NO_CONSOLE
+    // This build has no console: without --headless it runs headless all the same.
+    const CommandLine::Mode mode = cl.mode == CommandLine::Mode::Console ? CommandLine::Mode::Headless : cl.mode;
+#else
+    const CommandLine::Mode mode = cl.mode;
+#endif
+    switch (mode) {
     case CommandLine::Mode::Help:
         out << cl.helpText;
         return 0;
@@ -44,7 +51,11 @@ int main(int argc, char **argv)
         return runHeadless(cl);
     }
     case CommandLine::Mode::Console:
+#ifndef WAGATE_NO_CONSOLE
         return runConsole(cl, argc, argv);
+#else
+        break; // never: mapped to headless above
+#endif
     }
     return 0;
 }

@@ -59,7 +59,7 @@ int keysCreate(Database &db, const CommandLine &cl)
     if (auto org = OrganizationRepository(db).get(cl.org); !org)
         return fail(QStringLiteral("no organization %1 (see: wagate orgs list)").arg(cl.org), 2);
     ApiKeyService keys(db);
-    auto created = keys.create(cl.org, cl.name, *caps, QStringLiteral("cli"));
+    auto created = keys.create(Principal::system(cl.org, QStringLiteral("cli")), cl.name, *caps);
     if (!created)
         return fail(created.error().message);
     // The secret alone on stdout, so KEY=$(wagate keys create …) works; the rest on stderr.
@@ -100,11 +100,7 @@ int operatorsAdd(Database &db, const CommandLine &cl)
     if (auto org = OrganizationRepository(db).get(cl.org); !org)
         return fail(QStringLiteral("no organization %1 (see: wagate orgs list)").arg(cl.org), 2);
     const QString password = readPassword();
-    Principal system;
-    system.kind = Principal::Kind::System;
-    system.organizationId = cl.org;
-    system.userId = QStringLiteral("cli");
-    system.capabilities = *capabilitiesForRole(QStringLiteral("owner"));
+    const Principal system = Principal::system(cl.org, QStringLiteral("cli"));
     OperatorService operators(db, cl.engine.auth.passwordCost);
     int code = 1;
     operators.add(system, NewOperator{cl.username, cl.role, password}, [&](Result<OperatorInfo> r) {

@@ -239,6 +239,22 @@
         <source>Start it to send and receive messages.</source>
         <translation>Inícialo para enviar y recibir mensajes.</translation>
     </message>
+    <message>
+        <source>Wagate could not record this number&apos;s state, so it disconnected it.</source>
+        <translation>Wagate no pudo registrar el estado de este número, así que lo desconectó.</translation>
+    </message>
+    <message>
+        <source>Wagate could not keep this number&apos;s new keys safe, so it disconnected it.</source>
+        <translation>Wagate no pudo guardar de forma segura las nuevas claves de este número, así que lo desconectó.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to check the gateway&apos;s storage, then try again.</source>
+        <translation>Pida a su administrador que revise el almacenamiento del gateway y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Nothing to do: Wagate connects it again by itself when the ban ends (see the details).</source>
+        <translation>No hay nada que hacer: Wagate lo vuelve a conectar por sí solo cuando termine el bloqueo (vea los detalles).</translation>
+    </message>
 </context>
 <context>
     <name>SessionStatusLook</name>
@@ -383,6 +399,10 @@
     <message>
         <source>Sessions are not served until Wagate is restarted.</source>
         <translation>Las sesiones no se atienden hasta que se reinicie Wagate.</translation>
+    </message>
+    <message>
+        <source>You were signed out: %1</source>
+        <translation>Se cerró su sesión: %1</translation>
     </message>
 </context>
 <context>

@@ -237,6 +237,22 @@
         <source>Start it to send and receive messages.</source>
         <translation>Mulai sesinya untuk mengirim dan menerima pesan.</translation>
     </message>
+    <message>
+        <source>Wagate could not record this number&apos;s state, so it disconnected it.</source>
+        <translation>Wagate tidak dapat mencatat status nomor ini, jadi sambungannya diputus.</translation>
+    </message>
+    <message>
+        <source>Wagate could not keep this number&apos;s new keys safe, so it disconnected it.</source>
+        <translation>Wagate tidak dapat menyimpan kunci baru nomor ini dengan aman, jadi sambungannya diputus.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to check the gateway&apos;s storage, then try again.</source>
+        <translation>Minta administrator Anda memeriksa penyimpanan gateway, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>Nothing to do: Wagate connects it again by itself when the ban ends (see the details).</source>
+        <translation>Tidak perlu melakukan apa pun: Wagate menyambungkannya lagi sendiri saat larangan berakhir (lihat detail).</translation>
+    </message>
 </context>
 <context>
     <name>SessionStatusLook</name>
@@ -378,6 +394,10 @@
     <message>
         <source>Sessions are not served until Wagate is restarted.</source>
         <translation>Sesi tidak dilayani sampai Wagate dijalankan ulang.</translation>
+    </message>
+    <message>
+        <source>You were signed out: %1</source>
+        <translation>Anda telah keluar: %1</translation>
     </message>
 </context>
 <context>

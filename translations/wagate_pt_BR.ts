@@ -239,6 +239,22 @@
         <source>Start it to send and receive messages.</source>
         <translation>Inicie-o para enviar e receber mensagens.</translation>
     </message>
+    <message>
+        <source>Wagate could not record this number&apos;s state, so it disconnected it.</source>
+        <translation>O Wagate não conseguiu registrar o estado deste número e por isso o desconectou.</translation>
+    </message>
+    <message>
+        <source>Wagate could not keep this number&apos;s new keys safe, so it disconnected it.</source>
+        <translation>O Wagate não conseguiu guardar com segurança as novas chaves deste número e por isso o desconectou.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to check the gateway&apos;s storage, then try again.</source>
+        <translation>Peça ao administrador para verificar o armazenamento do gateway e tente novamente.</translation>
+    </message>
+    <message>
+        <source>Nothing to do: Wagate connects it again by itself when the ban ends (see the details).</source>
+        <translation>Nada a fazer: o Wagate o conecta de novo sozinho quando o banimento terminar (veja os detalhes).</translation>
+    </message>
 </context>
 <context>
     <name>SessionStatusLook</name>
@@ -383,6 +399,10 @@
     <message>
         <source>Sessions are not served until Wagate is restarted.</source>
         <translation>As sessões ficam sem atendimento até o Wagate ser reiniciado.</translation>
+    </message>
+    <message>
+        <source>You were signed out: %1</source>
+        <translation>Sua sessão foi encerrada: %1</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@
 
 #include <QMessageBox>
 
+#include <utility>
+
 namespace wagate {
 
 ConsoleController::ConsoleController(EngineFacade &facade, QObject *parent) : QObject(parent), m_facade(facade)
@@ -21,6 +23,7 @@ ConsoleController::ConsoleController(EngineFacade &facade, QObject *parent) : QO
             m_signIn->setEngineReady(true);
     });
     connect(&facade, &EngineFacade::engineFailed, this, &ConsoleController::engineFailed);
+    connect(&facade, &EngineFacade::signInRevoked, this, &ConsoleController::signInRevoked);
 }
 
 ConsoleController::~ConsoleController()
@@ -120,6 +123,21 @@ void ConsoleController::switchLanguage(const QString &code)
     m_window->show();
     old->disconnect(this);
     old->close();
+}
+
+void ConsoleController::signInRevoked(const QString &reason)
+{
+    // The account or key was removed or revoked while the console was open: back to the sign-in,
+    // saying why, exactly as if the operator had signed out.
+    qCInfo(lcUi) << "sign-in revoked:" << reason;
+    QMainWindow *window = std::exchange(m_window, nullptr);
+    showSignIn();
+    if (m_signIn)
+        m_signIn->showSignedOutBecause(tr("You were signed out: %1").arg(ErrorText::clause(reason)));
+    if (window) {
+        window->disconnect(this);
+        window->close();
+    }
 }
 
 void ConsoleController::engineFailed(const QString &message)

@@ -44,6 +44,7 @@ private:
     //! Windows speak the language they were built in: the main window is built again, where it was.
     void switchLanguage(const QString &code);
     void engineFailed(const QString &message);
+    void signInRevoked(const QString &reason);
 
     EngineFacade &m_facade;
     QPointer<SignInDialog> m_signIn;

@@ -43,19 +43,6 @@ namespace wagate {
 
 namespace {
 
-//! Statuses in which a connection is wanted or running (Stop makes sense).
-bool isActive(SessionStatus s)
-{
-    return s == SessionStatus::Starting || s == SessionStatus::Working || s == SessionStatus::Reconnecting
-           || s == SessionStatus::ScanQrCode || s == SessionStatus::PairingCode;
-}
-
-//! As the engine decides it: a number is attached once pairing stored a JID, until logout wipes it.
-bool hasNumberAttached(const SessionInfo &s)
-{
-    return s.hasNumber() && s.status != SessionStatus::LoggedOut && s.status != SessionStatus::Unpaired;
-}
-
 QVariant statusSet(std::initializer_list<SessionStatus> statuses)
 {
     QVariantList list;
@@ -132,6 +119,11 @@ MainWindow::MainWindow(EngineFacade &facade, QWidget *parent)
         updateActions();
     });
     connect(&facade, &EngineFacade::signedIn, this, [this] {
+        updateTitle();
+        updateActions();
+    });
+    // Rights follow the account: a demoted operator's buttons go grey (with the reason) at once.
+    connect(&facade, &EngineFacade::principalChanged, this, [this] {
         updateTitle();
         updateActions();
     });
@@ -568,11 +560,11 @@ void MainWindow::updateActions()
             setActionState(a, possible, tip, whyNot);
     };
     if (s) {
-        const bool attached = hasNumberAttached(*s);
-        sessionState(m_start, attached && !isActive(s->status), tr("Connect “%1” to WhatsApp").arg(s->label),
+        const bool attached = s->hasNumberAttached();
+        sessionState(m_start, attached && !isActiveStatus(s->status), tr("Connect “%1” to WhatsApp").arg(s->label),
                      !attached ? tr("“%1” has no number yet: link one first.").arg(s->label)
                                : tr("“%1” is already started.").arg(s->label));
-        sessionState(m_stop, isActive(s->status), tr("Disconnect “%1”; it stays linked").arg(s->label),
+        sessionState(m_stop, isActiveStatus(s->status), tr("Disconnect “%1”; it stays linked").arg(s->label),
                      tr("“%1” is not running.").arg(s->label));
         sessionState(m_link, !attached, tr("Link a WhatsApp number to “%1” by QR code or pairing code").arg(s->label),
                      tr("“%1” already has a number. Log it out first to link another.").arg(s->label));

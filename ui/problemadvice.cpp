@@ -45,6 +45,11 @@ ProblemAdvice ProblemAdvice::forSession(const SessionInfo &s)
         } else if (isOneOf(code, {"402", "temporarily_banned"})) {
             a.what = tr("WhatsApp has banned this number for a while.");
             a.toDo = tr("Wait until the ban ends (see the details), then try again.");
+        } else if (isOneOf(code, {"store_write_failed", "credentials_unsealed"})) {
+            a.what = code == QLatin1String("store_write_failed")
+                         ? tr("Wagate could not record this number's state, so it disconnected it.")
+                         : tr("Wagate could not keep this number's new keys safe, so it disconnected it.");
+            a.toDo = tr("Ask your administrator to check the gateway's storage, then try again.");
         } else if (isOneOf(code, {"406", "banned"})) {
             a.what = tr("WhatsApp has banned or logged out this number.");
             a.toDo = tr("Check WhatsApp on the phone. If the number still works there, link it again.");
@@ -108,6 +113,11 @@ ProblemAdvice ProblemAdvice::forSession(const SessionInfo &s)
         return a;
 
     case SessionStatus::Reconnecting:
+        if (code == QLatin1String("temporarily_banned")) {
+            a.what = tr("WhatsApp has banned this number for a while.");
+            a.toDo = tr("Nothing to do: Wagate connects it again by itself when the ban ends (see the details).");
+            return a;
+        }
         a.what = tr("The connection dropped. Wagate is reconnecting by itself.");
         a.toDo = tr("Nothing to do now. If this lasts for minutes, check the internet connection.");
         return a;

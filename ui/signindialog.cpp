@@ -540,6 +540,13 @@ void SignInDialog::setEngineFailed(const QString &message)
     growToFit(this);
 }
 
+void SignInDialog::showSignedOutBecause(const QString &message)
+{
+    m_error->setText(message);
+    m_error->show();
+    growToFit(this);
+}
+
 void SignInDialog::fail(const Error &error)
 {
     setBusy(false);

@@ -35,6 +35,8 @@ public:
     void setEngineReady(bool ready);
     //! The engine could not start: say so here, where the person is looking.
     void setEngineFailed(const QString &message);
+    //! Why the operator is back here without asking (their account or key was removed or revoked).
+    void showSignedOutBecause(const QString &message);
     //! How the operator is named in the window title after signing in.
     QString operatorName() const { return m_operatorName; }
     //! Set when signing in worked but remembering it did not ("" otherwise); say it in the window.

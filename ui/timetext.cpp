@@ -13,11 +13,22 @@ namespace {
 constexpr qint64 kMinute = 60 * 1000;
 constexpr qint64 kHour = 60 * kMinute;
 
+std::function<qint64()> &injectedClock()
+{
+    static std::function<qint64()> c;
+    return c;
+}
+
 } // namespace
 
 qint64 TimeText::nowMs()
 {
-    return QDateTime::currentMSecsSinceEpoch();
+    return injectedClock() ? injectedClock()() : QDateTime::currentMSecsSinceEpoch();
+}
+
+void TimeText::setClock(std::function<qint64()> c)
+{
+    injectedClock() = std::move(c);
 }
 
 QString TimeText::relative(qint64 atMs, qint64 nowMs)

@@ -35,10 +35,7 @@ ApiServer::ApiServer(Engine &engine, ApiConfig config, QObject *parent)
     m_http.setMaxBodyBytes(m_config.maxBodyBytes);
     m_http.setHandler([this](const HttpRequest &r, HttpResponder responder) { handle(r, responder); });
     m_authenticate = [this](const HttpRequest &request, std::function<void(Result<Principal>)> done) {
-        // Answered now when the keys are at hand; later (a JWKS fetch) otherwise.
-        auto now = m_engine.auth().authenticate(QString::fromLatin1(request.header("Authorization")), done);
-        if (now)
-            done(*now);
+        m_engine.auth().authenticate(QString::fromLatin1(request.header("Authorization")), std::move(done));
     };
     registerSessionRoutes(m_router, m_engine);
     registerApiKeyRoutes(m_router, m_engine);
@@ -50,6 +47,11 @@ ApiServer::ApiServer(Engine &engine, ApiConfig config, QObject *parent)
 }
 
 ApiServer::~ApiServer() = default;
+
+int ApiServer::eventStreamCount() const
+{
+    return m_streams->openCount();
+}
 
 bool ApiServer::listen()
 {

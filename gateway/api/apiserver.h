@@ -33,7 +33,7 @@ class ApiServer : public QObject
 {
     Q_OBJECT
 public:
-    //! Calls done(principal or error) — synchronously when it can, later when it must fetch.
+    //! Calls done(principal or error): before returning when it can, later when it must fetch.
     using Authenticator = std::function<void(const HttpRequest &, std::function<void(Result<Principal>)>)>;
 
     ApiServer(Engine &engine, ApiConfig config, QObject *parent = nullptr);
@@ -57,6 +57,9 @@ public:
         quint64 requests = 0;
     };
     const Counters &counters() const { return m_counters; }
+    int eventStreamCount() const;
+    //! The event streams (their limits are settable, for tests).
+    EventStreams &eventStreams() { return *m_streams; }
     qint64 uptimeMs() const { return m_uptime.elapsed(); }
 
     //! The OpenAPI document served at /api/v1/openapi.json.

@@ -123,9 +123,20 @@ void BodyLimiter::headersDone()
             contentLength = v;
             haveLength = true;
         } else if (name == "transfer-encoding") {
-            if (value.trimmed().toByteArray().toLower().contains("chunked"))
-                chunked = true;
+            // Only "chunked" is ours to follow; anything else (gzip, a list, a repeat) could frame
+            // the body differently for the parser behind us.
+            if (chunked || value.trimmed().toByteArray().toLower() != "chunked") {
+                fail(Verdict::Malformed);
+                return;
+            }
+            chunked = true;
         }
+    }
+    if (chunked && haveLength) {
+        // RFC 9112 §6.1 lets Transfer-Encoding win, but if the parser behind us chose Content-Length
+        // the two of us would disagree about where this body ends (request smuggling): refuse it.
+        fail(Verdict::Malformed);
+        return;
     }
     m_line.clear();
     m_bodyBytes = 0;

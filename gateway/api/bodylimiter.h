@@ -7,7 +7,9 @@ namespace wagate {
 
 //! Follows the HTTP/1.1 request framing on one connection, byte by byte as it arrives, so a request
 //! whose body exceeds the limit is refused before the body is buffered. It only frames: request line
-//! and headers up to the blank line, then a Content-Length body or chunked body. It does not judge
+//! and headers up to the blank line, then a Content-Length body or chunked body. Framing two parsers
+//! could read differently is refused: Content-Length together with Transfer-Encoding, a
+//! Transfer-Encoding other than a single "chunked", differing Content-Lengths. It does not judge
 //! anything else (the HTTP parser behind it does).
 class BodyLimiter
 {
@@ -16,7 +18,8 @@ public:
         Ok,              //!< keep going
         BodyTooLarge,    //!< declared or streamed body over the limit → 413
         HeadersTooLarge, //!< request line + headers over the header limit → 431
-        Malformed,       //!< framing we cannot follow (bad Content-Length, bad chunk size) → 400
+        Malformed,       //!< framing we cannot follow or that is ambiguous (bad Content-Length, bad
+                         //!< chunk size, Content-Length with Transfer-Encoding) → 400
     };
 
     explicit BodyLimiter(qint64 maxBody = 1 << 20, qint64 maxHeaders = 64 * 1024)

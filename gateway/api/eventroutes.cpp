@@ -38,31 +38,22 @@ void registerEventRoutes(Router &router, Engine &engine, EventStreams &streams)
     Engine *e = &engine;
     EventStreams *s = &streams;
 
-    router.add({"GET", QStringLiteral("/api/v1/events"), Route::Access::Authenticated, [s](RouteContext &ctx) {
-                    if (!ctx.principal.can(Capability::Read)) {
-                        Error err = Error::forbidden(QStringLiteral("this credential lacks the read capability"));
-                        err.details.insert(QStringLiteral("capability"), QStringLiteral("read"));
-                        return ctx.fail(err);
-                    }
-                    auto last = lastEventId(ctx.request);
-                    if (!last)
-                        return ctx.fail(last.error());
-                    if (!roomFor(ctx, *s))
-                        return;
-                    s->open(ctx.responder, {ctx.principal.organizationId, QString(), ctx.principal.can(Capability::Manage)}, *last);
-                }});
-
-    router.add({"GET", QStringLiteral("/api/v1/sessions/{session}/events"), Route::Access::Authenticated, [e, s](RouteContext &ctx) {
-                    auto session = e->sessions().get(ctx.principal, ctx.params[0]);
-                    if (!session)
-                        return ctx.fail(session.error());
-                    auto last = lastEventId(ctx.request);
-                    if (!last)
-                        return ctx.fail(last.error());
-                    if (!roomFor(ctx, *s))
-                        return;
-                    s->open(ctx.responder, {ctx.principal.organizationId, session->id, ctx.principal.can(Capability::Manage)}, *last);
-                }});
+    const auto stream = [e, s](RouteContext &ctx, const QString &sessionId) {
+        auto scope = e->sessions().eventScope(ctx.principal, sessionId);
+        if (!scope)
+            return ctx.fail(scope.error());
+        auto last = lastEventId(ctx.request);
+        if (!last)
+            return ctx.fail(last.error());
+        if (!roomFor(ctx, *s))
+            return;
+        if (auto opened = s->open(ctx.responder, *scope, *last); !opened)
+            ctx.fail(opened.error());
+    };
+    router.add({"GET", QStringLiteral("/api/v1/events"), Route::Access::Authenticated,
+                [stream](RouteContext &ctx) { stream(ctx, QString()); }});
+    router.add({"GET", QStringLiteral("/api/v1/sessions/{session}/events"), Route::Access::Authenticated,
+                [stream](RouteContext &ctx) { stream(ctx, ctx.params[0]); }});
 }
 
 } // namespace wagate

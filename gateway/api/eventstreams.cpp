@@ -5,6 +5,7 @@
 #include "sessionjson.h"
 #include "store/sessionrepository.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QTcpSocket>
 
@@ -27,9 +28,11 @@ EventStreams::EventStreams(SessionEvents &events, SessionRepository &repo, QObje
     m_keepAlive.setInterval(kKeepAliveMs);
     connect(&m_keepAlive, &QTimer::timeout, this, [this] {
         for (Stream &s : m_streams)
-            s.responder.write(": keepalive\n\n");
+            send(s, ": keepalive\n\n");
         prune();
     });
+    m_replay.setSingleShot(true);
+    connect(&m_replay, &QTimer::timeout, this, &EventStreams::replayStep);
 }
 
 EventStreams::~EventStreams()
@@ -44,51 +47,120 @@ QByteArray EventStreams::statusFrame(const StatusTransition &t)
            + QJsonDocument(json::transitionToJson(t)).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
-void EventStreams::open(HttpResponder responder, const Scope &scope, const QString &lastEventId)
+int EventStreams::openCount() const
+{
+    return int(std::count_if(m_streams.cbegin(), m_streams.cend(), [](const Stream &s) { return s.responder.isAlive(); }));
+}
+
+Result<void> EventStreams::open(HttpResponder responder, const Scope &scope, const QString &lastEventId)
 {
     prune();
+    if (!lastEventId.isEmpty()) {
+        auto beyond = m_repo.transitionsFollow(scope.organizationId, scope.sessionId, lastEventId, m_maxReplay);
+        if (!beyond)
+            return beyond.error();
+        if (*beyond) {
+            Error e = Error::failedPrecondition(
+                QStringLiteral("more than %1 events followed Last-Event-ID; reconnect without it and read the current "
+                               "state with GET /api/v1/sessions").arg(m_maxReplay));
+            e.details.insert(QStringLiteral("reason"), QStringLiteral("replay_too_long"));
+            return e;
+        }
+    }
     if (!responder.beginStream(200, {{QByteArray("Content-Type"), QByteArray("text/event-stream; charset=utf-8")},
                                      {QByteArray("Cache-Control"), QByteArray("no-store")},
                                      {QByteArray("X-Accel-Buffering"), QByteArray("no")}}))
-        return;
-    // A retry hint for EventSource clients, then what they missed, then live events. All of this
-    // runs on the engine thread, so no transition can slip between the replay and the subscription.
+        return {}; // gone already, or a HEAD: headers only
+    // A retry hint for EventSource clients, then what they missed (a page per turn of the event loop,
+    // with the live transitions meanwhile taken from the log too, so none is sent twice or skipped),
+    // then live events.
     responder.write("retry: 2000\n\n");
-    if (!lastEventId.isEmpty()) {
-        QString after = lastEventId;
-        for (;;) {
-            auto page = scope.sessionId.isEmpty() ? m_repo.organizationTransitions(scope.organizationId, after, 500)
-                                                  : m_repo.transitions(scope.sessionId, after, 500);
-            if (!page) {
-                responder.write(": replay failed: " + page.error().message.toUtf8() + "\n\n");
-                responder.close();
-                return;
-            }
-            for (const StatusTransition &t : *page)
-                responder.write(statusFrame(t));
-            if (page->size() < 500)
-                break;
-            after = page->constLast().id;
-        }
-    }
-    m_streams.append({responder, scope});
+    m_streams.append({responder, scope, !lastEventId.isEmpty(), lastEventId});
+    if (m_streams.constLast().replaying)
+        m_replay.start(0);
     if (!m_keepAlive.isActive())
         m_keepAlive.start();
     if (QTcpSocket *socket = responder.socket())
         connect(socket, &QTcpSocket::disconnected, this, &EventStreams::prune, Qt::QueuedConnection);
+    return {};
 }
 
-void EventStreams::broadcast(const QString &organizationId, const QString &sessionId, const QByteArray &frame, bool codesOnly)
+bool EventStreams::send(Stream &s, const QByteArray &frame)
 {
+    if (!s.responder.write(frame))
+        return false;
+    if (s.responder.pendingBytes() <= m_maxBacklog)
+        return true;
+    qCInfo(lcApi).noquote() << "dropped an event stream whose client does not read (" << s.responder.pendingBytes() << "bytes waiting)";
+    s.responder.abort();
+    return false;
+}
+
+void EventStreams::replayStep()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    bool progress = false, waiting = false;
+    for (Stream &s : m_streams) {
+        if (!s.replaying || !s.responder.isAlive())
+            continue;
+        if (s.responder.pendingBytes() > m_maxBacklog / 2) {
+            // The client has not read the last pages yet: wait for it rather than queue more, and
+            // give up on one that does not read at all.
+            if (!s.stalledSince)
+                s.stalledSince = now;
+            if (now - s.stalledSince > kReplayStallMs) {
+                qCInfo(lcApi).noquote() << "dropped an event stream whose client stopped reading its replay";
+                s.responder.abort();
+            } else {
+                waiting = true;
+            }
+            continue;
+        }
+        s.stalledSince = 0;
+        auto page = s.scope.sessionId.isEmpty() ? m_repo.organizationTransitions(s.scope.organizationId, s.replayedUpTo, kReplayPage)
+                                                : m_repo.transitions(s.scope.sessionId, s.replayedUpTo, kReplayPage);
+        if (!page) {
+            send(s, ": replay failed: " + page.error().message.toUtf8() + "\n\n");
+            s.responder.close();
+            continue;
+        }
+        bool alive = true;
+        for (const StatusTransition &t : *page) {
+            if (!(alive = send(s, statusFrame(t))))
+                break;
+            s.replayedUpTo = t.id;
+        }
+        if (alive && page->size() < kReplayPage)
+            s.replaying = false; // caught up: live from here, nothing between (this is one thread)
+        progress |= alive && s.replaying;
+    }
+    // Pages go out one per turn of the event loop while clients take them; a client that is behind
+    // is looked at again a little later, not in a busy loop.
+    if (progress)
+        m_replay.start(0);
+    else if (waiting)
+        m_replay.start(50);
+    else
+        m_replay.stop();
+    prune();
+}
+
+void EventStreams::broadcast(const QString &organizationId, const QString &sessionId, const QByteArray &frame, bool codes)
+{
+    bool dropped = false;
     for (Stream &s : m_streams) {
         if (s.scope.organizationId != organizationId)
             continue;
         if (!s.scope.sessionId.isEmpty() && s.scope.sessionId != sessionId)
             continue;
-        if (codesOnly && !s.scope.withCodes)
+        if (codes && !s.scope.withCodes)
             continue;
-        s.responder.write(frame);
+        if (!codes && s.replaying)
+            continue; // the replay reads it from the log, in order
+        dropped |= !send(s, frame);
     }
+    if (dropped)
+        prune();
 }
 
 void EventStreams::prune()

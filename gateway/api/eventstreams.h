@@ -1,7 +1,9 @@
 #pragma once
 
 #include "core/principal.h"
+#include "core/result.h"
 #include "core/session.h"
+#include "engine/sessionservice.h"
 #include "httpserver.h"
 
 #include <QList>
@@ -18,6 +20,10 @@ class SessionRepository;
 //! their log id, so a client that reconnects with Last-Event-ID gets what it missed from the log
 //! before the live events; QR codes and pairing codes go live only, and only to callers who may manage
 //! sessions. Comments every few seconds keep proxies open and find clients that left.
+//!
+//! Nothing here lets one client cost the engine thread much: a replay is read a page per turn of the
+//! event loop (and refused outright beyond maxReplay events), and a stream whose client does not read
+//! is dropped once maxBacklogBytes wait for it.
 class EventStreams : public QObject
 {
     Q_OBJECT
@@ -25,33 +31,47 @@ public:
     EventStreams(SessionEvents &events, SessionRepository &repo, QObject *parent = nullptr);
     ~EventStreams() override;
 
-    struct Scope
-    {
-        QString organizationId;
-        QString sessionId; //!< empty = the whole organization
-        bool withCodes = false;
-    };
+    using Scope = EventScope;
 
     //! Opens a stream on responder; replays the log after lastEventId (empty = nothing to replay).
-    void open(HttpResponder responder, const Scope &scope, const QString &lastEventId);
-    int openCount() const { return int(m_streams.size()); }
+    //! failed_precondition (details.reason "replay_too_long") when more than maxReplay events followed
+    //! lastEventId: the client should reconnect without it and read the current state instead.
+    Result<void> open(HttpResponder responder, const Scope &scope, const QString &lastEventId);
+    //! Streams whose client is still connected.
+    int openCount() const;
+
+    void setMaxReplay(int events) { m_maxReplay = events; }
+    void setMaxBacklogBytes(qint64 bytes) { m_maxBacklog = bytes; }
 
     static constexpr int kMaxStreams = 2000;
     static constexpr int kKeepAliveMs = 15000;
+    static constexpr int kMaxReplay = 10000;
+    static constexpr int kReplayPage = 500;
+    static constexpr qint64 kMaxBacklogBytes = 1 << 20;
+    static constexpr qint64 kReplayStallMs = 30000;
 
 private:
     struct Stream
     {
         HttpResponder responder;
         Scope scope;
+        bool replaying = false; //!< still reading the log: live transitions come through the replay
+        QString replayedUpTo;   //!< id of the last transition replayed
+        qint64 stalledSince = 0; //!< when the replay began waiting for the client to read
     };
-    void broadcast(const QString &organizationId, const QString &sessionId, const QByteArray &frame, bool codesOnly);
+    void broadcast(const QString &organizationId, const QString &sessionId, const QByteArray &frame, bool live);
+    //! Writes to one stream; false (and the stream is dropped) when its client does not keep up.
+    bool send(Stream &stream, const QByteArray &frame);
+    void replayStep();
     void prune();
     static QByteArray statusFrame(const StatusTransition &t);
 
     SessionRepository &m_repo;
     QList<Stream> m_streams;
     QTimer m_keepAlive;
+    QTimer m_replay;
+    int m_maxReplay = kMaxReplay;
+    qint64 m_maxBacklog = kMaxBacklogBytes;
 };
 
 } // namespace wagate

@@ -2,12 +2,11 @@
 
 #include "bodylimiter.h"
 #include "core/logging.h"
+#include "httperror.h"
 
 #include <QAbstractHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -64,29 +63,21 @@ private:
         if (verdict == BodyLimiter::Verdict::Ok)
             return;
 
-        int status = 400;
-        QString code = QStringLiteral("invalid_argument");
-        QString message = QStringLiteral("malformed request framing");
-        if (verdict == BodyLimiter::Verdict::BodyTooLarge) {
-            status = 413;
-            code = QStringLiteral("payload_too_large");
-            message = QStringLiteral("request body exceeds the limit");
-        } else if (verdict == BodyLimiter::Verdict::HeadersTooLarge) {
-            status = 431;
-            code = QStringLiteral("invalid_argument");
-            message = QStringLiteral("request headers exceed the limit");
-        }
+        // The envelope and status come from the one mapping (httperror.cpp), as for every answer.
+        HttpResponse refusal;
+        if (verdict == BodyLimiter::Verdict::BodyTooLarge)
+            refusal = errorResponse(Error::payloadTooLarge(QStringLiteral("request body exceeds the limit")));
+        else if (verdict == BodyLimiter::Verdict::HeadersTooLarge)
+            refusal = errorResponse(431, errorCodeName(ErrorCode::InvalidArgument), QStringLiteral("request headers exceed the limit"), {});
+        else
+            refusal = errorResponse(Error::invalidArgument(QStringLiteral("malformed or ambiguous request framing")));
+        const int status = refusal.status;
         qCInfo(lcApi).noquote() << "refused a request from" << m_socket->peerAddress().toString() << "with" << status;
         // Nobody else may read this connection any more, not even the slot after us in this emission.
         QObject::disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
-        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("error"),
-                                                           QJsonObject{{QStringLiteral("code"), code},
-                                                                       {QStringLiteral("message"), message},
-                                                                       {QStringLiteral("details"), QJsonObject{}}}}})
-                                    .toJson(QJsonDocument::Compact);
         QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-        out += "Content-Type: application/json\r\nConnection: close\r\nContent-Length: "
-               + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        out += "Content-Type: " + refusal.contentType + "\r\nConnection: close\r\nContent-Length: "
+               + QByteArray::number(refusal.body.size()) + "\r\n\r\n" + refusal.body;
         m_socket->write(out);
         m_socket->disconnectFromHost();
     }
@@ -139,6 +130,7 @@ protected:
         responder.m_state->responder = std::make_unique<QHttpServerResponder>(makeResponder(request, socket));
         responder.m_state->socket = socket;
         responder.m_state->keepAlive = request.value("Connection").toLower() != "close";
+        responder.m_state->head = request.method() == QHttpServerRequest::Method::Head;
         if (handler)
             handler(r, responder);
         return true;
@@ -191,7 +183,7 @@ void HttpResponder::send(const HttpResponse &response)
     if (!m_state->keepAlive)
         r.writeHeader("Connection", "close");
     r.writeHeader("Content-Length", QByteArray::number(response.body.size()));
-    r.writeBody(response.body);
+    r.writeBody(m_state->head ? QByteArray() : response.body);
     if (!m_state->keepAlive)
         m_state->socket->disconnectFromHost();
 }
@@ -209,6 +201,10 @@ bool HttpResponder::beginStream(int status, const QList<QPair<QByteArray, QByteA
         r.writeHeader(k, v);
     r.writeHeader("Connection", "close");
     r.writeBody(QByteArray());
+    if (m_state->head) {
+        m_state->socket->disconnectFromHost();
+        return false;
+    }
     return true;
 }
 
@@ -218,6 +214,17 @@ bool HttpResponder::write(const QByteArray &bytes)
         return false;
     m_state->socket->write(bytes);
     return true;
+}
+
+qint64 HttpResponder::pendingBytes() const
+{
+    return isAlive() ? m_state->socket->bytesToWrite() : 0;
+}
+
+void HttpResponder::abort()
+{
+    if (m_state && m_state->socket)
+        m_state->socket->abort();
 }
 
 void HttpResponder::close()

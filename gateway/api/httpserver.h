@@ -26,12 +26,18 @@ public:
     HttpResponder() = default;
 
     bool isAlive() const;
-    //! Sends a complete response; later calls are ignored.
+    //! Sends a complete response; later calls are ignored. For HEAD only the status and headers
+    //! (Content-Length as the body would have).
     void send(const HttpResponse &response);
-    //! Starts a streamed response (e.g. text/event-stream): status and headers, no length.
+    //! Starts a streamed response (e.g. text/event-stream): status and headers, no length. For HEAD
+    //! the headers alone, and the connection closes: there is no stream (returns false).
     bool beginStream(int status, const QList<QPair<QByteArray, QByteArray>> &headers);
     //! Writes more of a streamed response; false when the client is gone.
     bool write(const QByteArray &bytes);
+    //! Bytes written but not yet taken by the client's side of the connection.
+    qint64 pendingBytes() const;
+    //! Ends the connection at once, dropping what was not sent (a consumer that does not read).
+    void abort();
     //! Ends a streamed response by closing the connection.
     void close();
     //! The socket, for watching its disconnected() signal (may be null).
@@ -46,6 +52,7 @@ private:
         QPointer<QTcpSocket> socket;
         bool answered = false;
         bool keepAlive = true;
+        bool head = false; //!< a HEAD request: headers as for GET, never a body
     };
     std::shared_ptr<State> m_state;
 };

@@ -28,8 +28,7 @@ Result<QJsonObject> objectBody(const HttpRequest &request, bool allowEmpty)
     const QByteArray type = request.header("Content-Type").trimmed().toLower();
     const QByteArray mime = type.left(type.indexOf(';') < 0 ? type.size() : type.indexOf(';')).trimmed();
     if (mime != "application/json") {
-        return Error{ErrorCode::UnsupportedMediaType, QStringLiteral("the body must be application/json"),
-                     QJsonObject{{QStringLiteral("contentType"), QString::fromLatin1(mime)}}};
+        return Error::unsupportedMediaType(QStringLiteral("the body must be application/json"), QString::fromLatin1(mime));
     }
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &err);

@@ -3,7 +3,6 @@
 #include "apiserver.h"
 #include "engine/engine.h"
 #include "engine/sessionevents.h"
-#include "engine/sessionmanager.h"
 #include "engine/sessionservice.h"
 #include "jsonbody.h"
 #include "qrimage.h"
@@ -128,21 +127,26 @@ void registerPairingRoutes(Router &router, Engine &engine, QObject *context)
     Engine *e = &engine;
     QPointer<QObject> ctxObject(context);
 
+    // A read: the code of a QR pairing in progress (waiting for its first code if need be). Starts
+    // nothing, so a prefetcher, a link preview or a HEAD cannot begin a pairing.
     router.add({"GET", QStringLiteral("/api/v1/sessions/{session}/qr"), Route::Access::Authenticated, [e, ctxObject](RouteContext &ctx) {
                     const QString id = ctx.params[0];
                     const bool png = wantsPng(ctx.request);
-                    auto session = e->sessions().get(ctx.principal, id);
-                    if (!session)
-                        return ctx.fail(session.error());
-                    if (!ctx.principal.can(Capability::Manage)) {
-                        Error err = Error::forbidden(QStringLiteral("this credential lacks the manage capability"));
-                        err.details.insert(QStringLiteral("capability"), QStringLiteral("manage"));
-                        return ctx.fail(err);
-                    }
-                    if (SessionManager::hasNumberAttached(*session))
-                        return ctx.fail(Error::failedPrecondition(QStringLiteral("a number is already attached to this session")));
-                    if (const auto current = e->manager().currentQr(id))
-                        return ctx.send(qrResponse(current->first, current->second, png));
+                    auto code = e->sessions().currentQr(ctx.principal, id);
+                    if (!code)
+                        return ctx.fail(code.error());
+                    if (*code)
+                        return ctx.send(qrResponse((*code)->qr, (*code)->expiresAt, png));
+                    auto *waiter = new PairingWaiter(*e, id, PairingWaiter::Kind::Qr, ctx.out, ctx.responder, png);
+                    waiter->setParent(ctxObject);
+                }});
+
+    // Begins QR pairing, or joins the one in progress, and answers with its current code.
+    router.add({"POST", QStringLiteral("/api/v1/sessions/{session}/qr"), Route::Access::Authenticated, [e, ctxObject](RouteContext &ctx) {
+                    const QString id = ctx.params[0];
+                    const bool png = wantsPng(ctx.request);
+                    if (auto body = json::objectBody(ctx.request, true); !body)
+                        return ctx.fail(body.error());
                     // Subscribe before starting: the first code may come quickly.
                     auto *waiter = new PairingWaiter(*e, id, PairingWaiter::Kind::Qr, ctx.out, ctx.responder, png);
                     waiter->setParent(ctxObject);
@@ -150,6 +154,10 @@ void registerPairingRoutes(Router &router, Engine &engine, QObject *context)
                     if (!begun) {
                         delete waiter;
                         return ctx.fail(begun.error());
+                    }
+                    if (auto code = e->sessions().currentQr(ctx.principal, id); code && *code) {
+                        delete waiter; // a pairing already in progress: its code is on screen now
+                        return ctx.send(qrResponse((*code)->qr, (*code)->expiresAt, png));
                     }
                 }});
 
@@ -161,11 +169,6 @@ void registerPairingRoutes(Router &router, Engine &engine, QObject *context)
                     auto phone = json::requiredString(*body, QStringLiteral("phoneNumber"));
                     if (!phone)
                         return ctx.fail(phone.error());
-                    auto session = e->sessions().get(ctx.principal, id);
-                    if (!session)
-                        return ctx.fail(session.error());
-                    if (auto valid = validatePhoneNumber(*phone); !valid)
-                        return ctx.fail(valid.error());
                     auto *waiter = new PairingWaiter(*e, id, PairingWaiter::Kind::Code, ctx.out, ctx.responder, false);
                     waiter->setParent(ctxObject);
                     auto begun = e->sessions().beginCodePairing(ctx.principal, id, *phone);

@@ -2,8 +2,7 @@
 #include "apiserver.h"
 #include "engine/engine.h"
 #include "routecontext.h"
-#include "store/organizationrepository.h"
-#include "store/sessionrepository.h"
+#include "engine/systemservice.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -12,15 +11,15 @@ namespace wagate {
 
 void registerSystemRoutes(Router &router, Engine &engine, ApiServer &server)
 {
-    Engine *e = &engine;
+    SystemService *system = &engine.system();
     ApiServer *api = &server;
 
-    router.add({"GET", QStringLiteral("/healthz"), Route::Access::Public, [e](RouteContext &ctx) {
-                    const bool store = e->database().ping();
-                    ctx.reply(store ? 200 : 503,
-                              QJsonObject{{QStringLiteral("status"), store ? QStringLiteral("ok") : QStringLiteral("degraded")},
-                                          {QStringLiteral("store"), store ? QStringLiteral("ok") : QStringLiteral("unreachable")},
-                                          {QStringLiteral("gatewayId"), e->config().gatewayId},
+    router.add({"GET", QStringLiteral("/healthz"), Route::Access::Public, [system](RouteContext &ctx) {
+                    const SystemService::Health h = system->health();
+                    ctx.reply(h.storeReachable ? 200 : 503,
+                              QJsonObject{{QStringLiteral("status"), h.storeReachable ? QStringLiteral("ok") : QStringLiteral("degraded")},
+                                          {QStringLiteral("store"), h.storeReachable ? QStringLiteral("ok") : QStringLiteral("unreachable")},
+                                          {QStringLiteral("gatewayId"), h.gatewayId},
                                           {QStringLiteral("version"), QCoreApplication::applicationVersion()}});
                 }});
 
@@ -30,14 +29,17 @@ void registerSystemRoutes(Router &router, Engine &engine, ApiServer &server)
                     ctx.send(r);
                 }});
 
-    router.add({"GET", QStringLiteral("/api/v1/me"), Route::Access::Authenticated, [e](RouteContext &ctx) {
-                    const Principal &p = ctx.principal;
+    router.add({"GET", QStringLiteral("/api/v1/me"), Route::Access::Authenticated, [system](RouteContext &ctx) {
+                    auto me = system->describe(ctx.principal);
+                    if (!me)
+                        return ctx.fail(me.error());
+                    const Principal &p = me->principal;
                     QJsonObject out{{QStringLiteral("organizationId"), p.organizationId},
                                     {QStringLiteral("capabilities"), QJsonArray::fromStringList(capabilityNames(p.capabilities))}};
                     if (!p.displayName.isEmpty())
                         out.insert(QStringLiteral("displayName"), p.displayName);
-                    if (auto org = e->organizations().get(p.organizationId))
-                        out.insert(QStringLiteral("organizationName"), org->name);
+                    if (!me->organizationName.isEmpty())
+                        out.insert(QStringLiteral("organizationName"), me->organizationName);
                     if (p.kind == Principal::Kind::ApiKey) {
                         out.insert(QStringLiteral("kind"), QStringLiteral("apiKey"));
                         out.insert(QStringLiteral("apiKeyId"), p.apiKeyId);
@@ -49,28 +51,24 @@ void registerSystemRoutes(Router &router, Engine &engine, ApiServer &server)
                     ctx.reply(200, out);
                 }});
 
-    router.add({"GET", QStringLiteral("/metrics"), Route::Access::Authenticated, [e, api](RouteContext &ctx) {
-                    if (!ctx.principal.can(Capability::Admin)) {
-                        Error err = Error::forbidden(QStringLiteral("this credential lacks the admin capability"));
-                        err.details.insert(QStringLiteral("capability"), QStringLiteral("admin"));
-                        return ctx.fail(err);
-                    }
-                    auto counts = e->sessionRepository().countByStatus(ctx.principal.organizationId);
+    router.add({"GET", QStringLiteral("/metrics"), Route::Access::Authenticated, [system, api](RouteContext &ctx) {
+                    auto counts = system->sessionCounts(ctx.principal);
                     if (!counts)
                         return ctx.fail(counts.error());
                     QByteArray out;
                     out += "# HELP wagate_sessions Sessions of the caller's organization by status.\n"
                            "# TYPE wagate_sessions gauge\n";
-                    for (SessionStatus s : allSessionStatuses()) {
-                        int n = 0;
-                        for (const auto &[status, count] : *counts)
-                            if (status == s)
-                                n = count;
-                        out += "wagate_sessions{status=\"" + sessionStatusName(s).toLatin1() + "\"} " + QByteArray::number(n) + '\n';
-                    }
+                    for (const auto &[status, n] : counts->byStatus)
+                        out += "wagate_sessions{status=\"" + sessionStatusName(status).toLatin1() + "\"} " + QByteArray::number(n) + '\n';
                     out += "# HELP wagate_active_connections Sessions this node currently holds a connection for.\n"
                            "# TYPE wagate_active_connections gauge\n"
-                           "wagate_active_connections " + QByteArray::number(e->manager().activeCount()) + '\n';
+                           "wagate_active_connections " + QByteArray::number(counts->activeConnections) + '\n';
+                    out += "# HELP wagate_unsaved_sessions Sessions of this node with changes the store has not taken yet.\n"
+                           "# TYPE wagate_unsaved_sessions gauge\n"
+                           "wagate_unsaved_sessions " + QByteArray::number(counts->unsavedSessions) + '\n';
+                    out += "# HELP wagate_event_streams Server-Sent Events streams this node serves.\n"
+                           "# TYPE wagate_event_streams gauge\n"
+                           "wagate_event_streams " + QByteArray::number(api->eventStreamCount()) + '\n';
                     out += "# HELP wagate_http_requests_total HTTP requests received by this node.\n"
                            "# TYPE wagate_http_requests_total counter\n"
                            "wagate_http_requests_total " + QByteArray::number(api->counters().requests) + '\n';

@@ -53,9 +53,18 @@ bool ApiKeyService::looksLikeApiKey(QStringView token)
     return token.startsWith(kPrefix);
 }
 
-Result<CreatedApiKey> ApiKeyService::create(const QString &organizationId, const QString &name, Capabilities caps,
-                                            const QString &createdBy)
+Result<CreatedApiKey> ApiKeyService::create(const Principal &caller, const QString &name, Capabilities caps)
 {
+    if (auto r = caller.require(Capability::Admin); !r)
+        return r.error();
+    for (Capability c : allCapabilities()) {
+        if (caps.testFlag(c) && !caller.can(c)) {
+            Error e = Error::missingCapability(capabilityName(c));
+            e.message = QStringLiteral("a key cannot carry the %1 capability its creator lacks").arg(capabilityName(c));
+            return e;
+        }
+    }
+    const QString organizationId = caller.organizationId;
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty() || trimmed.size() > 100)
         return Error::invalidArgument(QStringLiteral("name must be 1 to 100 characters"), QStringLiteral("name"));
@@ -74,7 +83,7 @@ Result<CreatedApiKey> ApiKeyService::create(const QString &organizationId, const
     k.secretHash = hashToken(out.token);
     k.capabilities = caps;
     k.createdAt = QDateTime::currentMSecsSinceEpoch();
-    k.createdBy = createdBy;
+    k.createdBy = caller.actorId();
     if (auto r = m_repo.insert(k); !r)
         return r.error();
     qCInfo(lcAuth).noquote() << "API key created" << k.id << "for" << organizationId << "caps" << capabilityNames(caps);
@@ -125,13 +134,20 @@ Result<Principal> ApiKeyService::verify(const QString &token)
     return principalOf(record);
 }
 
-Result<QList<ApiKeyRecord>> ApiKeyService::list(const QString &organizationId)
+Result<QList<ApiKeyRecord>> ApiKeyService::list(const Principal &caller)
 {
-    return m_repo.list(organizationId);
+    if (auto r = caller.require(Capability::Admin); !r)
+        return r.error();
+    return m_repo.list(caller.organizationId);
 }
 
-Result<void> ApiKeyService::revoke(const QString &organizationId, const QString &id)
+Result<void> ApiKeyService::revoke(const Principal &caller, const QString &id)
 {
+    if (!ids::isValidPathId(id))
+        return Error::invalidArgument(QStringLiteral("malformed API key id"), QStringLiteral("key"));
+    if (auto r = caller.require(Capability::Admin); !r)
+        return r.error();
+    const QString &organizationId = caller.organizationId;
     auto existing = m_repo.get(organizationId, id);
     if (!existing)
         return existing.error();

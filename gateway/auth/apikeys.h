@@ -19,7 +19,9 @@ struct CreatedApiKey
 
 //! API keys for scripts and services: `wgk_` + 11 characters of lookup (64 random bits) + 43 characters
 //! of secret (256 random bits), base64url. Stored as the lookup and a SHA-256 of the whole token;
-//! verified by lookup, then a constant-time comparison of the hash.
+//! verified by lookup, then a constant-time comparison of the hash. Administration takes the caller:
+//! it needs Capability::Admin, acts in the caller's organization only (another organization's key is
+//! not_found), and a key never carries a capability its creator lacks.
 class ApiKeyService
 {
 public:
@@ -27,12 +29,11 @@ public:
 
     static bool looksLikeApiKey(QStringView token);
 
-    Result<CreatedApiKey> create(const QString &organizationId, const QString &name, Capabilities caps,
-                                 const QString &createdBy);
+    Result<CreatedApiKey> create(const Principal &caller, const QString &name, Capabilities caps);
     //! The principal of a token, or unauthorized (unknown, malformed or revoked key).
     Result<Principal> verify(const QString &token);
-    Result<QList<ApiKeyRecord>> list(const QString &organizationId);
-    Result<void> revoke(const QString &organizationId, const QString &id);
+    Result<QList<ApiKeyRecord>> list(const Principal &caller);
+    Result<void> revoke(const Principal &caller, const QString &id);
 
     //! Verified keys are remembered for this long (ms) so a busy script does not cost a query per
     //! request; revocation on this node takes effect at once, on other nodes within this time.

@@ -5,7 +5,6 @@
 #include "jwt.h"
 #include "jwtverifier.h"
 
-#include <memory>
 
 namespace wagate {
 
@@ -37,23 +36,16 @@ Result<QString> Authenticator::bearerToken(const QString &header)
     return token;
 }
 
-std::optional<Result<Principal>> Authenticator::authenticate(const QString &header, Callback done)
+void Authenticator::authenticate(const QString &header, Callback done)
 {
     auto token = bearerToken(header);
     if (!token) {
         qCDebug(lcAuth).noquote() << "request rejected:" << token.error().message;
-        return token.error();
+        return done(token.error());
     }
     if (ApiKeyService::looksLikeApiKey(*token))
-        return m_apiKeys.verify(*token);
-    return m_jwt.verify(*token, std::move(done));
-}
-
-void Authenticator::authenticateAsync(const QString &header, Callback done)
-{
-    auto shared = std::make_shared<Callback>(std::move(done));
-    if (auto now = authenticate(header, [shared](Result<Principal> r) { (*shared)(std::move(r)); }))
-        (*shared)(std::move(*now));
+        return done(m_apiKeys.verify(*token));
+    m_jwt.verify(*token, std::move(done));
 }
 
 } // namespace wagate

@@ -12,8 +12,8 @@ class ApiKeyService;
 class JwtVerifier;
 
 //! `Authorization: Bearer <token>` → Principal (API.md, "Authentication"): `wgk_…` tokens are API
-//! keys, anything else a login JWT (external JWKS sources or the local issuer). Same shape as
-//! JwtVerifier: an answer now when possible, otherwise later through the callback.
+//! keys, anything else a login JWT (external JWKS sources or the local issuer). Always answers through
+//! the callback, as JwtVerifier does: at once when it can, later when keys must be fetched.
 class Authenticator
 {
 public:
@@ -21,11 +21,8 @@ public:
 
     Authenticator(ApiKeyService &apiKeys, JwtVerifier &jwt);
 
-    //! The principal for an Authorization header value. Returns the answer when known now (done is
-    //! then never called), or std::nullopt and calls done later on this thread.
-    std::optional<Result<Principal>> authenticate(const QString &authorizationHeader, Callback done);
-    //! The same, always answering through done (possibly before this returns).
-    void authenticateAsync(const QString &authorizationHeader, Callback done);
+    //! The principal for an Authorization header value, through done (possibly before this returns).
+    void authenticate(const QString &authorizationHeader, Callback done);
 
     //! The token of a "Bearer <token>" value (scheme case-insensitive); unauthorized when the header is
     //! missing, of another scheme, or malformed.

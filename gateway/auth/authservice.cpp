@@ -121,14 +121,9 @@ void AuthService::start(Done done)
     });
 }
 
-std::optional<Result<Principal>> AuthService::authenticate(const QString &header, Authenticator::Callback done)
+void AuthService::authenticate(const QString &header, Authenticator::Callback done)
 {
-    return m_authenticator->authenticate(header, std::move(done));
-}
-
-void AuthService::authenticateAsync(const QString &header, Authenticator::Callback done)
-{
-    m_authenticator->authenticateAsync(header, std::move(done));
+    m_authenticator->authenticate(header, std::move(done));
 }
 
 void AuthService::login(const QString &organizationId, const QString &username, const QString &password,

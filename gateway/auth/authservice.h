@@ -42,11 +42,10 @@ public:
     void start(Done done);
     bool isReady() const { return m_ready; }
 
-    //! Every authenticated route: the principal of an Authorization header value. Answers now when it
-    //! can (done is then never called), else returns std::nullopt and calls done later.
-    std::optional<Result<Principal>> authenticate(const QString &authorizationHeader, Authenticator::Callback done);
-    //! The same, always answering through done (possibly before this returns).
-    void authenticateAsync(const QString &authorizationHeader, Authenticator::Callback done);
+    //! Every authenticated route and the console: the principal of an Authorization header value,
+    //! always through done — before this returns when the keys are at hand, later when they must be
+    //! fetched.
+    void authenticate(const QString &authorizationHeader, Authenticator::Callback done);
 
     //! POST /api/v1/auth/login: {organizationId, username, password} → {token, expiresAt}. Answers
     //! later; unauthorized for wrong credentials, rate_limited with details.retryAfterSeconds (for the

@@ -101,14 +101,14 @@ Result<Principal> JwtVerifier::logged(Result<Principal> result, const JwtParts *
     return result;
 }
 
-std::optional<Result<Principal>> JwtVerifier::verify(const QString &token, Callback done)
+void JwtVerifier::verify(const QString &token, Callback done)
 {
     Q_ASSERT(QThread::currentThread() == thread());
     if (token.size() > jwtlimits::kMaxTokenBytes)
-        return logged(Error::unauthorized(QStringLiteral("token too large")), nullptr);
+        return done(logged(Error::unauthorized(QStringLiteral("token too large")), nullptr));
     auto parsed = parseCompactJwt(token.toUtf8());
     if (!parsed)
-        return logged(parsed.error(), nullptr);
+        return done(logged(parsed.error(), nullptr));
     const JwtParts &parts = *parsed;
     reloadPeersIfNeeded(parts);
 
@@ -132,11 +132,10 @@ std::optional<Result<Principal>> JwtVerifier::verify(const QString &token, Callb
             waitFor.append(source);
     }
     if (waitFor.isEmpty())
-        return logged(finish(parts), &parts);
+        return done(logged(finish(parts), &parts));
     if (int(m_pending.size()) >= kMaxPending)
-        return Error::unavailable(QStringLiteral("too many token verifications waiting for keys"));
+        return done(Error::unavailable(QStringLiteral("too many token verifications waiting for keys")));
     m_pending.push_back({parts, std::move(done), waitFor});
-    return std::nullopt;
 }
 
 void JwtVerifier::reloadPeersIfNeeded(const JwtParts &parts)
@@ -155,13 +154,6 @@ void JwtVerifier::reloadPeersIfNeeded(const JwtParts &parts)
         return;
     }
     m_peerKeys = *loaded;
-}
-
-void JwtVerifier::verifyAsync(const QString &token, Callback done)
-{
-    auto shared = std::make_shared<Callback>(std::move(done));
-    if (auto now = verify(token, [shared](Result<Principal> r) { (*shared)(std::move(r)); }))
-        (*shared)(std::move(*now));
 }
 
 void JwtVerifier::onSourceRefreshed()

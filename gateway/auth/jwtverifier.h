@@ -55,12 +55,10 @@ public:
     //! takes effect without waiting for their tokens to expire.
     void setLocalAccountCheck(LocalAccountCheck check) { m_localCheck = std::move(check); }
 
-    //! The principal of token, or unauthorized with a specific message. Returns the answer when it is
-    //! known now (done is then never called); returns std::nullopt when keys must be fetched first, and
-    //! calls done later on this thread (never if this verifier is destroyed first).
-    std::optional<Result<Principal>> verify(const QString &token, Callback done);
-    //! The same, always answering through done (possibly before this returns).
-    void verifyAsync(const QString &token, Callback done);
+    //! The principal of token, or unauthorized with a specific message, always through done: before
+    //! this returns when the keys are at hand, later on this thread when they must be fetched first
+    //! (never if this verifier is destroyed first).
+    void verify(const QString &token, Callback done);
 
     const QList<JwksSource *> &sources() const { return m_sources; }
     int pendingCount() const { return int(m_pending.size()); }

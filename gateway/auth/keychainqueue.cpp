@@ -4,28 +4,40 @@
 
 #include <QThread>
 
+#include <memory>
+
 #include <qt6keychain/keychain.h>
 
 namespace wagate {
 
 namespace {
 
-template<typename Fn>
-void deliver(const QPointer<QObject> &context, bool hasContext, Fn fn)
+//! Carries one answer to the asker's thread. It is connected to the asker when the request is made,
+//! on the asker's own thread where touching the asker is safe; from then on only Qt's connection
+//! machinery looks at the asker, and it drops the call if the asker is destroyed first — which a
+//! pointer check from the keychain's thread could not promise.
+class Delivery : public QObject
 {
-    if (hasContext && !context)
-        return; // the asker is gone
-    if (!hasContext || context->thread() == QThread::currentThread())
-        fn();
-    else
-        QMetaObject::invokeMethod(context, std::move(fn), Qt::QueuedConnection);
-}
+    Q_OBJECT
+public:
+    //! Shared with the queued call, which may run after this object is gone.
+    std::shared_ptr<std::function<void()>> answer = std::make_shared<std::function<void()>>();
+signals:
+    void ready();
+};
 
 } // namespace
 
 KeychainQueue::KeychainQueue(QObject *parent) : QObject(parent) {}
 
-KeychainQueue::~KeychainQueue() = default;
+KeychainQueue::~KeychainQueue()
+{
+    // Questions never answered: their askers hear nothing.
+    for (const Op &op : std::as_const(m_queue))
+        delete op.delivery;
+    if (m_current)
+        delete m_current->delivery;
+}
 
 Error KeychainQueue::unavailableError(const QString &detail)
 {
@@ -35,14 +47,40 @@ Error KeychainQueue::unavailableError(const QString &detail)
             .arg(detail));
 }
 
+QObject *KeychainQueue::deliveryTo(QObject *context)
+{
+    if (!context)
+        return nullptr;
+    auto *delivery = new Delivery;
+    connect(delivery, &Delivery::ready, context, [answer = delivery->answer] {
+        if (*answer)
+            (*answer)();
+    }, Qt::QueuedConnection);
+    // From here the delivery belongs to the queue's thread, which emits and deletes it.
+    delivery->moveToThread(thread());
+    return delivery;
+}
+
+void KeychainQueue::deliver(Op &op, std::function<void()> answer)
+{
+    auto *delivery = static_cast<Delivery *>(op.delivery);
+    if (!delivery) {
+        answer(); // nobody to hop to: on this thread
+        return;
+    }
+    *delivery->answer = std::move(answer); // before the emission, which orders it for the asker's thread
+    emit delivery->ready();
+    delivery->deleteLater();
+    op.delivery = nullptr;
+}
+
 void KeychainQueue::read(const QString &service, const QString &account, QObject *context, ReadDone done)
 {
     Op op;
     op.kind = Op::Kind::Read;
     op.service = service;
     op.account = account;
-    op.context = context;
-    op.hasContext = context != nullptr;
+    op.delivery = deliveryTo(context);
     op.readDone = std::move(done);
     enqueue(std::move(op));
 }
@@ -55,8 +93,7 @@ void KeychainQueue::write(const QString &service, const QString &account, const 
     op.service = service;
     op.account = account;
     op.secret = secret;
-    op.context = context;
-    op.hasContext = context != nullptr;
+    op.delivery = deliveryTo(context);
     op.done = std::move(done);
     enqueue(std::move(op));
 }
@@ -67,8 +104,7 @@ void KeychainQueue::remove(const QString &service, const QString &account, QObje
     op.kind = Op::Kind::Remove;
     op.service = service;
     op.account = account;
-    op.context = context;
-    op.hasContext = context != nullptr;
+    op.delivery = deliveryTo(context);
     op.done = std::move(done);
     enqueue(std::move(op));
 }
@@ -144,14 +180,14 @@ void KeychainQueue::finishCurrent(int error, const QString &errorString, const Q
 
     if (op.kind == Op::Kind::Read) {
         Result<QByteArray> result = status ? Result<QByteArray>(data) : Result<QByteArray>(status.error());
-        deliver(op.context, op.hasContext, [done = std::move(op.readDone), result = std::move(result)] {
+        deliver(op, [done = std::move(op.readDone), result = std::move(result)] {
             if (done)
                 done(result);
         });
     } else {
         if (op.kind == Op::Kind::Remove && !status && status.error().code == ErrorCode::NotFound)
             status = Result<void>();
-        deliver(op.context, op.hasContext, [done = std::move(op.done), status] {
+        deliver(op, [done = std::move(op.done), status] {
             if (done)
                 done(status);
         });
@@ -160,3 +196,5 @@ void KeychainQueue::finishCurrent(int error, const QString &errorString, const Q
 }
 
 } // namespace wagate
+
+#include "keychainqueue.moc"

@@ -3,7 +3,6 @@
 #include "core/result.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QQueue>
 
 #include <functional>
@@ -13,8 +12,9 @@ namespace wagate {
 //! The one door to the OS keychain (QtKeychain). QtKeychain runs its jobs one at a time per process
 //! and may report a job finished before start() returns, so every keychain user (the secret store on
 //! the engine thread, operator profiles on the GUI thread) goes through one queue living on one thread.
-//! Calls are thread-safe; each answer is delivered on the thread of the given context object, and is
-//! dropped if that object is gone by then.
+//! Calls are thread-safe; each answer is delivered on the thread of the given context object, always
+//! by a queued call (also when that is this object's thread), and is dropped if the object is gone
+//! by then. The context is touched only on the caller's thread, when the request is made.
 class KeychainQueue : public QObject
 {
     Q_OBJECT
@@ -42,11 +42,13 @@ private:
         QString service;
         QString account;
         QByteArray secret;
-        QPointer<QObject> context;
-        bool hasContext = false;
+        QObject *delivery = nullptr; //!< carries the answer to the asker's thread; null: answer here
         ReadDone readDone;
         Done done;
     };
+    //! Made on the asker's thread, while the asker is certainly alive.
+    QObject *deliveryTo(QObject *context);
+    void deliver(Op &op, std::function<void()> answer);
     void enqueue(Op op);
     void startNext();
     void finishCurrent(int error, const QString &errorString, const QByteArray &data);

@@ -1,5 +1,7 @@
 #include "localissuer.h"
 
+#include "core/offload.h"
+
 #include "core/ids.h"
 #include "core/logging.h"
 #include "issuerkeyring.h"
@@ -31,12 +33,7 @@ LocalIssuer::LocalIssuer(Database &db, IssuerKeyRing &keys, const Options &optio
     m_pool.setMaxThreadCount(2);
 }
 
-LocalIssuer::~LocalIssuer()
-{
-    // Workers hold no pointer to this object, but their answers are posted to it: let them finish
-    // first so none is delivered half-way through destruction.
-    m_pool.waitForDone();
-}
+LocalIssuer::~LocalIssuer() = default; // the pool waits for its workers; their answers die with this object
 
 std::optional<QString> LocalIssuer::normalizeUsername(const QString &username)
 {
@@ -54,26 +51,20 @@ std::optional<QString> LocalIssuer::normalizeUsername(const QString &username)
 
 Error LocalIssuer::rateLimited(qint64 retryAfterMs)
 {
-    const qint64 seconds = std::max<qint64>(1, (retryAfterMs + 999) / 1000);
-    Error e{ErrorCode::RateLimited, QStringLiteral("too many failed sign-in attempts; try again later"), {}};
-    e.details.insert(QStringLiteral("retryAfterSeconds"), double(seconds));
-    return e;
+    return Error::rateLimited(QStringLiteral("too many failed sign-in attempts; try again later"), (retryAfterMs + 999) / 1000);
 }
 
 void LocalIssuer::login(const QString &organizationId, const QString &username, const QString &password,
                         const QString &clientAddress, LoginDone done)
 {
     Q_ASSERT(QThread::currentThread() == thread()); // the store connection and the throttle live here
-    auto answerLater = [this](LoginDone d, Result<LoginResult> r) {
-        QMetaObject::invokeMethod(this, [d = std::move(d), r = std::move(r)] { d(r); }, Qt::QueuedConnection);
-    };
     const auto name = normalizeUsername(username);
     // Malformed input is answered like a wrong password: the caller learns nothing about accounts.
     const QString userKey = organizationId + u'/' + name.value_or(username.trimmed().toLower().left(64));
     const QString address = clientAddress.isEmpty() ? QStringLiteral("unknown") : clientAddress;
     if (const qint64 wait = m_throttle.begin(userKey, address); wait > 0) {
         qCInfo(lcAuth).noquote() << "login throttled for" << wait << "ms";
-        answerLater(std::move(done), rateLimited(wait));
+        answerLater(this, std::move(done), Result<LoginResult>(rateLimited(wait)));
         return;
     }
 
@@ -84,7 +75,7 @@ void LocalIssuer::login(const QString &organizationId, const QString &username, 
             op = *found;
         } else if (found.error().code != ErrorCode::NotFound) {
             m_throttle.abandon(userKey, address);
-            answerLater(std::move(done), found.error());
+            answerLater(this, std::move(done), Result<LoginResult>(found.error()));
             return;
         }
     }
@@ -92,27 +83,25 @@ void LocalIssuer::login(const QString &organizationId, const QString &username, 
     const PasswordCost cost = m_options.passwordCost;
     const QString storedHash = op ? op->passwordHash : QString();
     const QString candidate = password.left(passwords::kMaxLength);
-    LocalIssuer *issuer = this;
-    m_pool.start([issuer, cost, storedHash, candidate, userKey, address, op, done = std::move(done)]() mutable {
+    struct Checked
+    {
         bool ok = false;
         QString newHash;
+    };
+    offload(m_pool, this, [cost, storedHash, candidate]() {
+        Checked out;
         if (!storedHash.isEmpty()) {
-            ok = passwords::verify(storedHash, candidate);
-            if (ok && passwords::needsRehash(storedHash, cost))
+            out.ok = passwords::verify(storedHash, candidate);
+            if (out.ok && passwords::needsRehash(storedHash, cost))
                 if (auto rehashed = passwords::hash(candidate, cost))
-                    newHash = *rehashed;
+                    out.newHash = *rehashed;
         } else {
             // Unknown user: spend the same work as a real check so timing tells nothing.
             (void)passwords::hash(candidate, cost);
         }
-        // The issuer outlives this runnable (its destructor waits for the pool), and an answer posted
-        // to it is discarded if it is deleted before the event loop delivers it.
-        QMetaObject::invokeMethod(
-            issuer,
-            [issuer, userKey, address, op, ok, newHash, done = std::move(done)] {
-                issuer->finishLogin(userKey, address, op, ok, newHash, done);
-            },
-            Qt::QueuedConnection);
+        return out;
+    }, [this, userKey, address, op, done = std::move(done)](const Checked &checked) {
+        finishLogin(userKey, address, op, checked.ok, checked.newHash, done);
     });
 }
 

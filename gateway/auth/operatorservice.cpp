@@ -1,5 +1,7 @@
 #include "operatorservice.h"
 
+#include "core/offload.h"
+
 #include "core/ids.h"
 #include "core/logging.h"
 #include "localissuer.h"
@@ -24,10 +26,7 @@ OperatorService::OperatorService(Database &db, const PasswordCost &cost, QObject
     m_pool.setMaxThreadCount(1);
 }
 
-OperatorService::~OperatorService()
-{
-    m_pool.waitForDone(); // answers are posted to this object; see LocalIssuer
-}
+OperatorService::~OperatorService() = default; // the pool waits for its worker; its answer dies with this object
 
 OperatorInfo OperatorService::info(const OperatorRecord &r)
 {
@@ -38,8 +37,8 @@ Result<void> OperatorService::authorize(const Principal &caller) const
 {
     if (caller.organizationId.isEmpty())
         return Error::forbidden(QStringLiteral("the caller has no organization"));
-    if (!caller.can(Capability::Admin))
-        return Error::forbidden(QStringLiteral("managing operators needs the admin capability"));
+    if (auto r = caller.require(Capability::Admin); !r)
+        return r.error();
     return {};
 }
 
@@ -88,32 +87,30 @@ Result<OperatorInfo> OperatorService::get(const Principal &caller, const QString
 void OperatorService::add(const Principal &caller, const NewOperator &request, AddDone done)
 {
     Q_ASSERT(QThread::currentThread() == thread());
-    auto answerLater = [this](AddDone d, Result<OperatorInfo> r) {
-        QMetaObject::invokeMethod(this, [d = std::move(d), r = std::move(r)] { d(r); }, Qt::QueuedConnection);
-    };
+    auto later = [this](AddDone d, const Error &e) { answerLater(this, std::move(d), Result<OperatorInfo>(e)); };
     if (auto r = authorize(caller); !r)
-        return answerLater(std::move(done), r.error());
+        return later(std::move(done), r.error());
     const auto username = LocalIssuer::normalizeUsername(request.username);
     if (!username)
-        return answerLater(std::move(done),
+        return later(std::move(done),
                            Error::invalidArgument(QStringLiteral("username must be 1 to 64 of a-z 0-9 . _ - @"),
                                                   QStringLiteral("username")));
     if (!capabilitiesForRole(request.role))
-        return answerLater(std::move(done),
+        return later(std::move(done),
                            Error::invalidArgument(QStringLiteral("role must be one of %1").arg(allRoles().join(u", ")),
                                                   QStringLiteral("role")));
     if (request.role == kOwner && !mayManageOwners(caller))
-        return answerLater(std::move(done), Error::forbidden(QStringLiteral("only an owner may create an owner")));
+        return later(std::move(done), Error::forbidden(QStringLiteral("only an owner may create an owner")));
     if (auto r = passwords::validate(request.password); !r)
-        return answerLater(std::move(done), r.error());
+        return later(std::move(done), r.error());
     OrganizationRepository orgs(m_db);
     if (auto org = orgs.get(caller.organizationId); !org)
-        return answerLater(std::move(done), org.error().code == ErrorCode::NotFound
+        return later(std::move(done), org.error().code == ErrorCode::NotFound
                                                 ? Error::notFound(QStringLiteral("organization not found"))
                                                 : org.error());
     // Fail fast on a taken name before spending a hash; the unique index still decides races.
     if (auto existing = m_repo.byUsername(caller.organizationId, *username); existing)
-        return answerLater(std::move(done),
+        return later(std::move(done),
                            Error::alreadyExists(QStringLiteral("an operator with this username already exists")));
 
     OperatorRecord record;
@@ -123,29 +120,23 @@ void OperatorService::add(const Principal &caller, const NewOperator &request, A
     record.role = request.role;
     record.createdBy = caller.actorId().isEmpty() ? QStringLiteral("system") : caller.actorId();
 
-    OperatorService *service = this;
     const PasswordCost cost = m_cost;
     const QString password = request.password;
-    m_pool.start([service, cost, password, record, done = std::move(done)]() mutable {
-        Result<QString> hash = passwords::hash(password, cost);
-        QMetaObject::invokeMethod(
-            service,
-            [service, hash = std::move(hash), record = std::move(record), done = std::move(done)]() mutable {
+    offload(m_pool, this, [cost, password] { return passwords::hash(password, cost); },
+            [this, record, done = std::move(done)](const Result<QString> &hash) mutable {
                 if (!hash) {
                     done(hash.error());
                     return;
                 }
                 record.passwordHash = *hash;
                 record.createdAt = record.updatedAt = QDateTime::currentMSecsSinceEpoch();
-                if (auto r = service->m_repo.insert(record); !r) {
+                if (auto r = m_repo.insert(record); !r) {
                     done(r.error());
                     return;
                 }
                 qCInfo(lcAuth).noquote() << "operator" << record.id << "added to" << record.organizationId << "as" << record.role;
                 done(info(record));
-            },
-            Qt::QueuedConnection);
-    });
+            });
 }
 
 Result<OperatorInfo> OperatorService::setRole(const Principal &caller, const QString &operatorId, const QString &role)

@@ -32,8 +32,10 @@ struct OrganizationChoice
 
 //! How the console talks to the engine: requests go to the engine thread as queued calls, answers
 //! and events come back as value snapshots on the caller's thread. Every request acts as the
-//! signed-in operator through the same authorization as the HTTP API; events are limited to that
-//! operator's organization (QR and pairing codes only to operators who may manage sessions).
+//! signed-in operator through the same authorization as the HTTP API — checked again for each
+//! request against the operator's account (or API key, or token) as it is now, and every few seconds
+//! while the console is idle; events are limited to that operator's organization (QR and pairing
+//! codes only to operators who may manage sessions).
 class EngineFacade : public QObject
 {
     Q_OBJECT
@@ -104,6 +106,11 @@ signals:
     void engineReady(const QString &apiBaseUrl);
     void engineFailed(const QString &message);
     void signedIn(const wagate::Principal &principal);
+    //! The signed-in operator's rights changed (their role, or the key's capabilities).
+    void principalChanged(const wagate::Principal &principal);
+    //! The account, key or token no longer signs in (removed, revoked, expired): signed out with this
+    //! reason; signedOut() follows.
+    void signInRevoked(const QString &reason);
     void signedOut();
     void sessionCreated(const wagate::SessionInfo &session);
     void sessionUpdated(const wagate::SessionInfo &session);

@@ -1,5 +1,7 @@
 #include "error.h"
 
+#include <algorithm>
+
 namespace wagate {
 
 QString errorCodeName(ErrorCode code)
@@ -35,5 +37,27 @@ Error Error::unauthorized(const QString &message) { return {ErrorCode::Unauthori
 Error Error::alreadyExists(const QString &message) { return {ErrorCode::AlreadyExists, message, {}}; }
 Error Error::internal(const QString &message) { return {ErrorCode::Internal, message, {}}; }
 Error Error::unavailable(const QString &message) { return {ErrorCode::Unavailable, message, {}}; }
+Error Error::payloadTooLarge(const QString &message) { return {ErrorCode::PayloadTooLarge, message, {}}; }
+
+Error Error::missingCapability(const QString &capability)
+{
+    Error e{ErrorCode::Forbidden, QStringLiteral("this credential lacks the %1 capability").arg(capability), {}};
+    e.details.insert(QStringLiteral("capability"), capability);
+    return e;
+}
+
+Error Error::rateLimited(const QString &message, qint64 retryAfterSeconds)
+{
+    Error e{ErrorCode::RateLimited, message, {}};
+    e.details.insert(QStringLiteral("retryAfterSeconds"), double(std::max<qint64>(1, retryAfterSeconds)));
+    return e;
+}
+
+Error Error::unsupportedMediaType(const QString &message, const QString &contentType)
+{
+    Error e{ErrorCode::UnsupportedMediaType, message, {}};
+    e.details.insert(QStringLiteral("contentType"), contentType);
+    return e;
+}
 
 } // namespace wagate

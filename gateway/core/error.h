@@ -38,6 +38,12 @@ struct Error
     static Error alreadyExists(const QString &message);
     static Error internal(const QString &message);
     static Error unavailable(const QString &message);
+    //! forbidden, naming the capability the caller lacks in the message and in details.capability.
+    static Error missingCapability(const QString &capability);
+    //! rate_limited; details.retryAfterSeconds (at least 1) becomes the Retry-After header.
+    static Error rateLimited(const QString &message, qint64 retryAfterSeconds);
+    static Error unsupportedMediaType(const QString &message, const QString &contentType);
+    static Error payloadTooLarge(const QString &message);
 };
 
 } // namespace wagate

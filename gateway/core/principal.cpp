@@ -73,4 +73,23 @@ std::optional<Capabilities> capabilitiesForRole(QStringView role)
     return std::nullopt;
 }
 
+Principal Principal::system(const QString &organizationId, const QString &actor)
+{
+    Principal p;
+    p.kind = Kind::System;
+    p.organizationId = organizationId;
+    p.userId = actor;
+    p.role = QStringLiteral("owner");
+    for (Capability c : allCapabilities())
+        p.capabilities |= c;
+    return p;
+}
+
+Result<void> Principal::require(Capability c) const
+{
+    if (can(c))
+        return {};
+    return Error::missingCapability(capabilityName(c));
+}
+
 } // namespace wagate

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QFlags>
 #include <QString>
 #include <QStringList>
@@ -42,8 +44,14 @@ struct Principal
     Capabilities capabilities;
 
     bool can(Capability c) const { return capabilities.testFlag(c); }
+    //! Ok, or the one forbidden error that names the missing capability.
+    Result<void> require(Capability c) const;
     //! The id written into createdByUserId and audit fields.
     QString actorId() const { return kind == Kind::ApiKey ? apiKeyId : userId; }
+
+    //! The gateway itself acting in an organization (the command line, restores): every capability,
+    //! recorded as actor.
+    static Principal system(const QString &organizationId, const QString &actor = QStringLiteral("system"));
 };
 
 } // namespace wagate

@@ -2,6 +2,35 @@
 
 namespace wagate {
 
+bool hasNumberAttached(SessionStatus status, bool hasJid)
+{
+    return hasJid && status != SessionStatus::LoggedOut && status != SessionStatus::Unpaired;
+}
+
+bool isConnectedStatus(SessionStatus s)
+{
+    return s == SessionStatus::Starting || s == SessionStatus::Working || s == SessionStatus::Reconnecting;
+}
+
+bool isActiveStatus(SessionStatus s)
+{
+    return isConnectedStatus(s) || s == SessionStatus::ScanQrCode || s == SessionStatus::PairingCode;
+}
+
+QString phoneNumberProblem(QStringView digits)
+{
+    if (digits.isEmpty())
+        return QStringLiteral("the number is empty");
+    for (QChar c : digits)
+        if (c < u'0' || c > u'9')
+            return QStringLiteral("only digits, without + or spaces");
+    if (digits.startsWith(u'0'))
+        return QStringLiteral("the international number, without a leading 0");
+    if (digits.size() < 7 || digits.size() > 15)
+        return QStringLiteral("7 to 15 digits");
+    return {};
+}
+
 QString sessionStatusName(SessionStatus status)
 {
     switch (status) {

@@ -29,6 +29,17 @@ const QList<SessionStatus> &allSessionStatuses();
 //! What the operator asked for; restored after a restart (a started session is started again).
 enum class DesiredState { Stopped, Running };
 
+//! The rules every layer applies to a session's status, decided once here.
+//! A number is attached once pairing stored a JID, until logout or unlinking wipes it again.
+bool hasNumberAttached(SessionStatus status, bool hasJid);
+//! A connection to WhatsApp is wanted or open: connecting, logged in, or reconnecting.
+bool isConnectedStatus(SessionStatus status);
+//! A connection or a pairing is under way, so stopping it means something.
+bool isActiveStatus(SessionStatus status);
+//! A phone number as WhatsApp wants it for pairing codes: the international number in 7–15 digits,
+//! without "+" or a leading 0. Returns the reason it is not one, or an empty string.
+QString phoneNumberProblem(QStringView digits);
+
 struct LastError
 {
     QString code;
@@ -63,6 +74,7 @@ struct SessionInfo
     std::optional<LastError> lastError;
 
     bool hasNumber() const { return !waJid.isEmpty(); }
+    bool hasNumberAttached() const { return wagate::hasNumberAttached(status, hasNumber()); }
     bool operator==(const SessionInfo &) const = default;
 };
 

@@ -8,6 +8,7 @@
 #include "credentialvault.h"
 #include "sessionevents.h"
 #include "sessionservice.h"
+#include "systemservice.h"
 #include "store/organizationrepository.h"
 #include "sqlsignalstore.h"
 #include "store/sessionrepository.h"
@@ -42,6 +43,7 @@ Engine::~Engine()
 {
     shutdown();
     // Members that hold prepared statements go before the connection they belong to.
+    m_system.reset();
     m_service.reset();
     m_manager.reset();
     m_ownFactory.reset();
@@ -87,7 +89,9 @@ void Engine::start(std::function<void(Result<void>)> done)
     m_events = std::make_unique<SessionEvents>();
     m_manager = std::make_unique<SessionManager>(*m_sessions, *m_events);
     m_manager->setConfig(m_config.lifecycle);
+    m_db->onAvailable([manager = m_manager.get()] { manager->retryUnsaved(); });
     m_service = std::make_unique<SessionService>(*m_sessions, *m_manager, *m_events, m_config.gatewayId);
+    m_system = std::make_unique<SystemService>(*m_db, *m_sessions, *m_orgs, *m_manager, m_config.gatewayId);
 
     QPointer<Engine> self(this);
     SecretStore::open(m_config.auth.secrets, m_config.keychain, [self, done](Result<std::unique_ptr<SecretStore>> store) {

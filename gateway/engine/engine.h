@@ -21,6 +21,7 @@ class SessionEvents;
 class SessionRepository;
 class SessionService;
 class SignalRepository;
+class SystemService;
 
 struct EngineConfig
 {
@@ -62,6 +63,7 @@ public:
     SessionEvents &events() { return *m_events; }
     SessionManager &manager() { return *m_manager; }
     SessionService &sessions() { return *m_service; }
+    SystemService &system() { return *m_system; }
     ApiKeyService &apiKeys();
     AuthService &auth() { return *m_auth; }
 
@@ -81,6 +83,7 @@ private:
     std::unique_ptr<SessionEvents> m_events;
     std::unique_ptr<SessionManager> m_manager;
     std::unique_ptr<SessionService> m_service;
+    std::unique_ptr<SystemService> m_system;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<CredentialVault> m_ownVault;

@@ -20,6 +20,7 @@ enum class DisconnectKind {
     LoggedOut,     //!< the device was unlinked (from the phone, or refused as logged out): wipe credentials
     Replaced,      //!< another connection with the same credentials took over: do not fight it
     Fatal,         //!< banned, client outdated, bad certificate: give up until :start
+    Suspended,     //!< temporarily banned: connect again when the ban ends (resumeAtMs)
 };
 
 //! What pairing learned about the linked number.
@@ -95,8 +96,9 @@ signals:
     void loggedIn();
     //! The QR refs or the pairing code ran out before the phone linked.
     void pairingExpired();
-    //! The connection ended; kind tells what to do next.
-    void disconnected(wagate::DisconnectKind kind, const QString &code, const QString &message);
+    //! The connection ended; kind tells what to do next. resumeAtMs (ms since the epoch): when a
+    //! Suspended session may connect again.
+    void disconnected(wagate::DisconnectKind kind, const QString &code, const QString &message, qint64 resumeAtMs = 0);
 
     //! WhatsApp acknowledged a sent text (`at`: its time, ms since the epoch).
     void messageSent(const QString &id, qint64 at);

@@ -11,17 +11,6 @@
 
 namespace wagate {
 
-namespace {
-
-Error missingCapability(Capability c)
-{
-    Error e = Error::forbidden(QStringLiteral("this credential lacks the %1 capability").arg(capabilityName(c)));
-    e.details.insert(QStringLiteral("capability"), capabilityName(c));
-    return e;
-}
-
-} // namespace
-
 Result<void> validateLabel(const QString &label)
 {
     const QString t = label.trimmed();
@@ -51,14 +40,13 @@ Result<void> validateRates(std::optional<int> perMin, std::optional<int> perHour
 
 Result<void> validatePhoneNumber(const QString &digits)
 {
-    const Error bad = Error::invalidArgument(
-        QStringLiteral("phoneNumber must be the international number in digits, without + or spaces, e.g. 6281234567890"),
-        QStringLiteral("phoneNumber"));
-    if (digits.size() < 7 || digits.size() > 15 || digits.startsWith(u'0'))
-        return bad;
-    for (QChar c : digits)
-        if (c < u'0' || c > u'9')
-            return bad;
+    if (const QString problem = phoneNumberProblem(digits); !problem.isEmpty()) {
+        Error e = Error::invalidArgument(
+            QStringLiteral("phoneNumber must be the international number in digits, without + or spaces, e.g. 6281234567890 (%1)")
+                .arg(problem),
+            QStringLiteral("phoneNumber"));
+        return e;
+    }
     return {};
 }
 
@@ -70,15 +58,26 @@ SessionService::SessionService(SessionRepository &repo, SessionManager &manager,
 Result<SessionInfo> SessionService::load(const Principal &caller, Capability needed, const QString &id)
 {
     if (!ids::isValidPathId(id))
-        return Error::invalidArgument(QStringLiteral("malformed session id"), QStringLiteral("session"));
+        return Error::invalidArgument(QStringLiteral("malformed session id: 1 to 64 characters of A-Z, a-z, 0-9, _ and -"),
+                                      QStringLiteral("session"));
     // Existence is checked before the capability would leak nothing: the lookup is scoped to the
     // caller's organization, so another organization's id is not_found either way.
     auto s = m_repo.get(caller.organizationId, id);
     if (!s)
         return s.error();
-    if (!caller.can(needed))
-        return missingCapability(needed);
+    if (auto r = caller.require(needed); !r)
+        return r.error();
     return s;
+}
+
+Result<SessionInfo> SessionService::loadLocal(const Principal &caller, const QString &id)
+{
+    auto loaded = load(caller, Capability::Manage, id);
+    if (!loaded)
+        return loaded;
+    if (auto r = requireLocal(*loaded); !r)
+        return r.error();
+    return loaded;
 }
 
 Result<void> SessionService::requireLocal(const SessionInfo &s) const
@@ -92,10 +91,12 @@ Result<void> SessionService::requireLocal(const SessionInfo &s) const
 
 Result<SessionInfo> SessionService::create(const Principal &caller, const SessionCreate &request)
 {
-    if (!caller.can(Capability::Manage))
-        return missingCapability(Capability::Manage);
-    if (request.isAdminSession.value_or(false) && !caller.can(Capability::Admin))
-        return missingCapability(Capability::Admin);
+    if (auto r = caller.require(Capability::Manage); !r)
+        return r.error();
+    if (request.isAdminSession.value_or(false)) {
+        if (auto r = caller.require(Capability::Admin); !r)
+            return r.error();
+    }
     if (auto r = validateLabel(request.label); !r)
         return r.error();
     if (auto r = validateRates(request.ratePerMin, request.ratePerHour); !r)
@@ -133,10 +134,10 @@ Result<SessionInfo> SessionService::get(const Principal &caller, const QString &
 Result<SessionPage> SessionService::list(const Principal &caller, std::optional<SessionStatus> status,
                                          const QString &afterId, int pageSize)
 {
-    if (!caller.can(Capability::Read))
-        return missingCapability(Capability::Read);
+    if (auto r = caller.require(Capability::Read); !r)
+        return r.error();
     if (pageSize < 1 || pageSize > kMaxPageSize)
-        return Error::invalidArgument(QStringLiteral("pageSize must be between 1 and %1").arg(kMaxPageSize),
+        return Error::invalidArgument(QStringLiteral("pageSize must be an integer between 1 and %1").arg(kMaxPageSize),
                                       QStringLiteral("pageSize"));
     return m_repo.list(caller.organizationId, status, afterId, pageSize);
 }
@@ -163,10 +164,11 @@ Result<SessionInfo> SessionService::update(const Principal &caller, const QStrin
     if (patch.ratePerHour)
         s.ratePerHour = *patch.ratePerHour;
     s.updatedAt = QDateTime::currentMSecsSinceEpoch();
-    if (auto r = m_repo.updateSettings(s); !r)
-        return r.error();
-    emit m_events.sessionUpdated(s);
-    return s;
+    auto stored = m_repo.updateSettings(s);
+    if (!stored)
+        return stored.error();
+    emit m_events.sessionUpdated(*stored);
+    return stored;
 }
 
 Result<void> SessionService::remove(const Principal &caller, const QString &id)
@@ -184,54 +186,86 @@ Result<void> SessionService::remove(const Principal &caller, const QString &id)
 
 Result<SessionInfo> SessionService::start(const Principal &caller, const QString &id)
 {
-    auto loaded = load(caller, Capability::Manage, id);
+    auto loaded = loadLocal(caller, id);
     if (!loaded)
         return loaded;
-    if (auto r = requireLocal(*loaded); !r)
-        return r.error();
     return m_manager.start(*loaded);
 }
 
 Result<SessionInfo> SessionService::stop(const Principal &caller, const QString &id)
 {
-    auto loaded = load(caller, Capability::Manage, id);
+    auto loaded = loadLocal(caller, id);
     if (!loaded)
         return loaded;
-    if (auto r = requireLocal(*loaded); !r)
-        return r.error();
     return m_manager.stop(*loaded);
 }
 
 Result<SessionInfo> SessionService::logout(const Principal &caller, const QString &id)
 {
-    auto loaded = load(caller, Capability::Manage, id);
+    auto loaded = loadLocal(caller, id);
     if (!loaded)
         return loaded;
-    if (auto r = requireLocal(*loaded); !r)
-        return r.error();
     return m_manager.logout(*loaded);
 }
 
 Result<SessionInfo> SessionService::beginQrPairing(const Principal &caller, const QString &id)
 {
-    auto loaded = load(caller, Capability::Manage, id);
+    auto loaded = loadLocal(caller, id);
     if (!loaded)
         return loaded;
-    if (auto r = requireLocal(*loaded); !r)
-        return r.error();
     return m_manager.beginQrPairing(*loaded);
 }
 
 Result<SessionInfo> SessionService::beginCodePairing(const Principal &caller, const QString &id, const QString &phoneNumber)
 {
-    auto loaded = load(caller, Capability::Manage, id);
+    auto loaded = loadLocal(caller, id);
     if (!loaded)
         return loaded;
     if (auto r = validatePhoneNumber(phoneNumber); !r)
         return r.error();
-    if (auto r = requireLocal(*loaded); !r)
-        return r.error();
     return m_manager.beginCodePairing(*loaded, phoneNumber);
+}
+
+Result<std::optional<QrCode>> SessionService::currentQr(const Principal &caller, const QString &id)
+{
+    auto loaded = load(caller, Capability::Manage, id);
+    if (!loaded)
+        return loaded.error();
+    auto refused = [](const QString &message, const char *reason) {
+        Error e = Error::failedPrecondition(message);
+        e.details.insert(QStringLiteral("reason"), QLatin1StringView(reason));
+        return e;
+    };
+    if (loaded->hasNumberAttached())
+        return refused(QStringLiteral("a number is already attached to this session"), "number_attached");
+    switch (m_manager.pairing(id)) {
+    case SessionManager::Pairing::Code:
+        return refused(QStringLiteral("a pairing code is in progress for this session; enter it on the phone, "
+                                      "or stop the session and ask again for a QR code"),
+                       "pairing_code_in_progress");
+    case SessionManager::Pairing::None:
+        return refused(QStringLiteral("no QR pairing is in progress; POST to this URL begins one"), "no_qr_pairing");
+    case SessionManager::Pairing::Qr:
+        break;
+    }
+    if (const auto shown = m_manager.currentQr(id))
+        return std::optional<QrCode>(QrCode{shown->first, shown->second});
+    return std::optional<QrCode>();
+}
+
+Result<EventScope> SessionService::eventScope(const Principal &caller, const QString &sessionId)
+{
+    EventScope scope{caller.organizationId, QString(), caller.can(Capability::Manage)};
+    if (!sessionId.isNull()) {
+        auto loaded = load(caller, Capability::Read, sessionId);
+        if (!loaded)
+            return loaded.error();
+        scope.sessionId = loaded->id;
+        return scope;
+    }
+    if (auto r = caller.require(Capability::Read); !r)
+        return r.error();
+    return scope;
 }
 
 Result<QList<StatusTransition>> SessionService::history(const Principal &caller, const QString &id, int limit)

@@ -27,6 +27,7 @@ DisconnectKind WaSessionConnection::kindOf(DisconnectOutcome outcome)
     case DisconnectOutcome::Replaced:
         return DisconnectKind::Replaced;
     case DisconnectOutcome::TemporarilyBanned:
+        return DisconnectKind::Suspended;
     case DisconnectOutcome::Outdated:
     case DisconnectOutcome::Rejected:
     case DisconnectOutcome::BadCertificate:
@@ -103,7 +104,9 @@ void WaSessionConnection::wire()
         QString detail = message;
         if (!code.isEmpty() && !message.contains(code))
             detail += QStringLiteral(" (%1)").arg(code);
-        emit disconnected(kindOf(outcome), errorCode(outcome), detail);
+        // A temporary ban says when it ends; the lifecycle waits until then.
+        const qint64 resumeAt = outcome == DisconnectOutcome::TemporarilyBanned ? m_connection->lastDisconnect().banExpiresAtMs : 0;
+        emit disconnected(kindOf(outcome), errorCode(outcome), detail, resumeAt);
     });
 }
 

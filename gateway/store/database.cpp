@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "migrations.h"
+#include "postgresguard.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -11,6 +12,8 @@
 #include <QSqlRecord>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <libpq-fe.h>
 
 namespace wagate {
 
@@ -46,8 +49,39 @@ std::optional<PostgresUrl> parsePostgresUrl(const QString &text)
     return out;
 }
 
+namespace {
+
+//! A libpq conninfo value, quoted so spaces and quotes in it stay part of it.
+QString conninfoValue(const QString &v)
+{
+    QString out = v;
+    out.replace(u'\\', QStringLiteral("\\\\"));
+    out.replace(u'\'', QStringLiteral("\\'"));
+    return u'\'' + out + u'\'';
+}
+
+//! What the probe needs to ask the server whether it accepts connections (never the password: a
+//! ping does not authenticate).
+QString probeConninfo(const PostgresUrl &pg)
+{
+    QStringList parts{QStringLiteral("host=") + conninfoValue(pg.host), QStringLiteral("port=%1").arg(pg.port),
+                      QStringLiteral("dbname=") + conninfoValue(pg.database), QStringLiteral("user=") + conninfoValue(pg.user),
+                      QStringLiteral("connect_timeout=2")};
+    for (const QString &option : pg.options.split(u';', Qt::SkipEmptyParts)) {
+        const qsizetype eq = option.indexOf(u'=');
+        if (eq > 0 && !option.startsWith(QLatin1StringView("connect_timeout")))
+            parts << option.left(eq) + u'=' + conninfoValue(option.mid(eq + 1));
+    }
+    return parts.join(u' ');
+}
+
+} // namespace
+
 Database::~Database()
 {
+    m_probe.reset();
+    m_watchdog.reset();
+    m_context.reset();
     m_notificationContext.reset();
     qDeleteAll(m_retired);
     qDeleteAll(m_statements);
@@ -75,6 +109,18 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseConfig &config)
         return r.error();
     if (auto r = db->migrate(); !r)
         return r.error();
+    if (db->m_dialect == Dialect::Postgres) {
+        Database *self = db.get();
+        self->m_context = std::make_unique<QObject>();
+        if (config.statementBudgetMs > 0)
+            self->m_watchdog = std::make_unique<StatementWatchdog>(config.statementBudgetMs);
+        QObject *context = self->m_context.get();
+        self->m_probe = std::make_unique<ServerProbe>(probeConninfo(*parsePostgresUrl(config.url)), config.probeIntervalMs, [self, context] {
+            // On the probe's thread. The context outlives the probe (the destructor joins it first),
+            // and an answer still queued when the context goes is dropped with it.
+            QMetaObject::invokeMethod(context, [self] { self->reconnect(); }, Qt::QueuedConnection);
+        });
+    }
     qCInfo(lcStore).noquote() << "store ready:" << db->describe() << "schema" << db->m_schemaVersion;
     return db;
 }
@@ -136,22 +182,65 @@ Result<void> Database::connect()
     return {};
 }
 
-bool Database::reconnect()
+Error Database::storeDown() const
 {
+    Error e = Error::unavailable(QStringLiteral("the store is unavailable"));
+    e.details.insert(QStringLiteral("retryAfterSeconds"), 1);
+    return e;
+}
+
+void Database::lose()
+{
+    if (m_down || m_dialect != Dialect::Postgres)
+        return;
+    m_down = true;
+    qCWarning(lcStore).noquote() << "store connection lost; answering unavailable until" << describe() << "accepts connections again";
     // A caller may still hold a reference to the statement that just failed: retire the statements
     // (closing the connection invalidates them) and delete them at the next prepare.
     m_retired += m_statements.values();
     m_statements.clear();
+    m_notificationContext.reset();
+    QSqlDatabase::database(m_connectionName, false).close();
+    if (m_probe)
+        m_probe->start();
+}
+
+void Database::reconnect()
+{
+    if (!m_down)
+        return;
+    // The probe saw the server accept a connection a moment ago, so this open does not wait long.
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    db.close();
-    const bool ok = db.open();
-    qCWarning(lcStore).noquote() << "store connection lost; reconnect" << (ok ? "succeeded" : "failed");
-    if (ok) {
-        subscribeAll();
-        for (const Listener &l : m_listeners)
-            if (l.onReconnect)
-                l.onReconnect();
+    if (!db.open()) {
+        qCWarning(lcStore).noquote() << "store reachable but the connection failed:" << db.lastError().databaseText().trimmed();
+        m_probe->start();
+        return;
     }
+    m_down = false;
+    qCInfo(lcStore).noquote() << "store connection open again";
+    subscribeAll();
+    for (const Listener &l : m_listeners)
+        if (l.onReconnect)
+            l.onReconnect();
+    const auto callbacks = m_availableCallbacks;
+    for (const auto &callback : callbacks)
+        callback();
+}
+
+template<typename Fn>
+bool Database::guarded(Fn call)
+{
+    if (!m_watchdog)
+        return call();
+    int fd = -1;
+    const QVariant handle = QSqlDatabase::database(m_connectionName, false).driver()->handle();
+    // QPSQL hands out its PGconn (registered under the struct's own name, pg_conn).
+    if (handle.isValid() && (qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0))
+        fd = PQsocket(*static_cast<PGconn *const *>(handle.constData()));
+    m_watchdog->arm(fd);
+    const bool ok = call();
+    if (m_watchdog->disarm())
+        qCWarning(lcStore).noquote() << "a statement waited more than" << m_watchdog->budgetMs() << "ms for the store; connection cut";
     return ok;
 }
 
@@ -258,6 +347,12 @@ QSqlQuery &Database::prepared(const QString &sql)
 {
     qDeleteAll(m_retired);
     m_retired.clear();
+    if (m_down) {
+        // Nothing to prepare against; exec() answers unavailable without running it.
+        auto *idle = new QSqlQuery(QSqlDatabase::database(m_connectionName, false));
+        m_retired.append(idle);
+        return *idle;
+    }
     auto it = m_statements.find(sql);
     if (it != m_statements.end()) {
         (*it)->finish();
@@ -302,37 +397,60 @@ Error Database::mapError(const QSqlError &error, const QString &what) const
 
 Result<void> Database::exec(QSqlQuery &query)
 {
-    if (query.exec())
+    if (m_down)
+        return storeDown();
+    if (guarded([&] { return query.exec(); }))
         return {};
-    const QSqlError err = query.lastError();
-    Error mapped = mapError(err, QStringLiteral("query"));
-    if (m_dialect == Dialect::Postgres && mapped.code == ErrorCode::Unavailable) {
-        // A restarted server drops our connection; reconnect once. The caller's prepared statement
-        // died with the old connection, so the caller sees unavailable and may retry.
-        reconnect();
+    Error mapped = mapError(query.lastError(), QStringLiteral("query"));
+    if (mapped.code == ErrorCode::Unavailable && m_dialect == Dialect::Postgres) {
+        // A restarted or unreachable server: the caller's statement died with the connection. The
+        // caller sees unavailable and may retry once onAvailable() said the store is back.
+        lose();
+        return storeDown();
     }
     return mapped;
 }
 
 Result<void> Database::transaction(const std::function<Result<void>()> &fn)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction()) {
-        Error e = mapError(db.lastError(), QStringLiteral("begin"));
-        if (m_dialect == Dialect::Postgres && e.code == ErrorCode::Unavailable && reconnect() && db.transaction()) {
-            // reconnected; go on
-        } else {
-            return e;
-        }
-    }
-    Result<void> r = fn();
-    if (!r) {
-        db.rollback();
+    if (m_down)
+        return storeDown();
+    if (m_transactionDepth > 0) {
+        // Inside another transaction: part of it, committed or rolled back with it.
+        ++m_transactionDepth;
+        Result<void> r = fn();
+        --m_transactionDepth;
         return r;
     }
-    if (!db.commit()) {
+    struct Depth
+    {
+        int &d;
+        explicit Depth(int &depth) : d(depth) { ++d; }
+        ~Depth() { --d; }
+    };
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!guarded([&] { return db.transaction(); })) {
+        Error e = mapError(db.lastError(), QStringLiteral("begin"));
+        if (m_dialect == Dialect::Postgres && e.code == ErrorCode::Unavailable) {
+            lose();
+            return storeDown();
+        }
+        return e;
+    }
+    Depth depth(m_transactionDepth);
+    Result<void> r = fn();
+    if (!r) {
+        if (!m_down)
+            guarded([&] { return db.rollback(); });
+        return r;
+    }
+    if (!guarded([&] { return db.commit(); })) {
         Error e = mapError(db.lastError(), QStringLiteral("commit"));
-        db.rollback();
+        if (m_dialect == Dialect::Postgres && e.code == ErrorCode::Unavailable) {
+            lose();
+            return storeDown();
+        }
+        guarded([&] { return db.rollback(); });
         return e;
     }
     return {};
@@ -340,12 +458,11 @@ Result<void> Database::transaction(const std::function<Result<void>()> &fn)
 
 bool Database::ping()
 {
-    QSqlQuery &q = prepared(QStringLiteral("SELECT 1"));
-    if (!q.exec()) {
-        if (m_dialect == Dialect::Postgres)
-            reconnect();
+    if (m_down)
         return false;
-    }
+    QSqlQuery &q = prepared(QStringLiteral("SELECT 1"));
+    if (!exec(q))
+        return false;
     const bool ok = q.next() && q.value(0).toInt() == 1;
     q.finish();
     return ok;

@@ -12,6 +12,9 @@
 
 namespace wagate {
 
+class ServerProbe;
+class StatementWatchdog;
+
 //! Where the store lives: an SQLite file (the default) or a PostgreSQL server.
 struct DatabaseConfig
 {
@@ -21,10 +24,20 @@ struct DatabaseConfig
     QString sqlitePath;
     //! Qt connection name; one per thread (connections are thread-affine).
     QString connectionName = QStringLiteral("wagate");
+    //! PostgreSQL: the longest one statement may keep the calling thread waiting for the server;
+    //! past it the connection is cut and the store counts as unavailable (0 = no bound).
+    int statementBudgetMs = 2000;
+    //! PostgreSQL: how often an unreachable server is asked again whether it accepts connections.
+    int probeIntervalMs = 500;
 };
 
 //! One Qt Sql connection with its dialect, versioned migrations and a cache of prepared statements.
 //! Lives on, and is used from, exactly one thread.
+//!
+//! On PostgreSQL a lost server costs that thread as little as possible: a statement waits at most
+//! statementBudgetMs, and once the connection is lost every call answers unavailable at once, without
+//! touching the network, until a probe on another thread sees the server accept connections again;
+//! then the connection is re-opened here and onAvailable() callbacks run.
 class Database
 {
 public:
@@ -47,10 +60,15 @@ public:
     //! Runs a prepared statement; on failure maps the driver error (unique violation → already_exists,
     //! lost connection → unavailable after one reconnect attempt).
     Result<void> exec(QSqlQuery &query);
-    //! Runs fn inside a transaction; commits if it returns ok, rolls back otherwise.
+    //! Runs fn inside a transaction; commits if it returns ok, rolls back otherwise. Called inside
+    //! another transaction, fn joins it.
     Result<void> transaction(const std::function<Result<void>()> &fn);
-    //! True when the server answers a trivial query (for /healthz).
+    //! True when the server answers a trivial query (for /healthz); false at once during an outage.
     bool ping();
+    //! False from a lost PostgreSQL connection until it is open again (always true on SQLite).
+    bool isAvailable() const { return !m_down; }
+    //! Called on this thread each time the store is reachable again after an outage.
+    void onAvailable(std::function<void()> callback) { m_availableCallbacks.append(std::move(callback)); }
 
     //! PostgreSQL: calls onNotify with the payload whenever another connection (another gateway node)
     //! notifies this channel; onReconnect after a lost connection came back, when notifications may
@@ -66,7 +84,13 @@ private:
     Result<void> connect();
     Result<void> migrate();
     Error mapError(const QSqlError &error, const QString &what) const;
-    bool reconnect();
+    //! The connection is gone: stop using it and let the probe find out when to open it again.
+    void lose();
+    void reconnect();
+    //! Runs one driver call that talks to the server, within the statement budget.
+    template<typename Fn>
+    bool guarded(Fn call);
+    Error storeDown() const;
 
     DatabaseConfig m_config;
     QString m_connectionName;
@@ -83,6 +107,12 @@ private:
     QList<Listener> m_listeners;
     std::unique_ptr<QObject> m_notificationContext;
     void subscribeAll();
+    bool m_down = false;
+    int m_transactionDepth = 0;
+    QList<std::function<void()>> m_availableCallbacks;
+    std::unique_ptr<QObject> m_context; //!< lives on this thread; the probe posts to it
+    std::unique_ptr<StatementWatchdog> m_watchdog;
+    std::unique_ptr<ServerProbe> m_probe;
 };
 
 //! The repositories' common steps: run a prepared statement and read one row, every row, or check

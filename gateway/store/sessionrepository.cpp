@@ -2,8 +2,14 @@
 
 #include "database.h"
 
+#include "core/ids.h"
+
+#include <QDateTime>
+
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace wagate {
 
@@ -69,28 +75,49 @@ StatusTransition readTransition(const QSqlQuery &q)
     return t;
 }
 
-QList<StatusTransition> readTransitions(QSqlQuery &q, bool newestFirst = false)
-{
-    QList<StatusTransition> out;
-    while (q.next()) {
-        if (newestFirst)
-            out.prepend(readTransition(q));
-        else
-            out.append(readTransition(q));
-    }
-    q.finish();
-    return out;
-}
-
-
-constexpr int kMaxCached = 200000;
-
 const QString kTransitionSelect = QStringLiteral(
     "SELECT id, session_id, organization_id, previous_status, status, reason, at FROM session_transitions ");
 
+QVariant nullableError(const std::optional<LastError> &e, int part)
+{
+    if (!e)
+        return part == 2 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(QMetaType::fromType<QString>());
+    return part == 0 ? QVariant(e->code) : part == 1 ? QVariant(e->message) : QVariant(e->at);
+}
+
 } // namespace
 
-SessionRepository::SessionRepository(Database &db) : m_db(db)
+SessionInfo LifecycleChange::appliedTo(SessionInfo row, qint64 at) const
+{
+    if (status) {
+        if (*status != row.status)
+            row.statusChangedAt = at;
+        row.status = *status;
+    }
+    if (desired)
+        row.desiredState = *desired;
+    if (phoneNumber)
+        row.phoneNumber = *phoneNumber;
+    if (waJid)
+        row.waJid = *waJid;
+    if (waLid)
+        row.waLid = *waLid;
+    if (lastConnectedAt)
+        row.lastConnectedAt = *lastConnectedAt;
+    if (lastError)
+        row.lastError = *lastError;
+    if (touchesRow())
+        row.updatedAt = at;
+    return row;
+}
+
+bool LifecycleChange::touchesRow() const
+{
+    // Credentials are not part of the row anyone reads: rotating them is no update of the session.
+    return status || desired || phoneNumber || waJid || waLid || lastConnectedAt || lastError;
+}
+
+SessionRepository::SessionRepository(Database &db, int maxCached) : m_db(db), m_cache(maxCached)
 {
     m_db.listen(QString::fromLatin1(kChannel), [this](const QString &id) { m_cache.remove(id); },
                 [this] { m_cache.clear(); });
@@ -98,21 +125,24 @@ SessionRepository::SessionRepository(Database &db) : m_db(db)
 
 void SessionRepository::remember(const SessionInfo &s)
 {
-    if (m_cache.size() >= kMaxCached)
-        m_cache.clear();
-    m_cache.insert(s.id, s);
+    m_cache.insert(s.id, new SessionInfo(s));
 }
 
 Result<void> SessionRepository::write(const QString &id, const std::function<Result<void>()> &statements)
 {
     m_cache.remove(id);
-    if (m_db.dialect() != Database::Dialect::Postgres)
-        return statements();
     return m_db.transaction([&]() -> Result<void> {
         if (auto r = statements(); !r)
             return r;
         return m_db.notify(QString::fromLatin1(kChannel), id);
     });
+}
+
+Result<SessionInfo> SessionRepository::select(const QString &id)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM sessions WHERE id = ?"));
+    q.addBindValue(id);
+    return sql::one<SessionInfo>(m_db, q, readSession, Error::notFound(QStringLiteral("session not found")));
 }
 
 Result<void> SessionRepository::insert(const SessionInfo &s)
@@ -141,46 +171,25 @@ Result<void> SessionRepository::insert(const SessionInfo &s)
     q.addBindValue(s.lastError ? QVariant(s.lastError->code) : QVariant(QMetaType::fromType<QString>()));
     q.addBindValue(s.lastError ? QVariant(s.lastError->message) : QVariant(QMetaType::fromType<QString>()));
     q.addBindValue(s.lastError ? QVariant(s.lastError->at) : QVariant(QMetaType::fromType<qint64>()));
-    auto r = write(s.id, [&] { return m_db.exec(q); });
-    if (r)
-        remember(s);
-    return r;
+    // Not cached here: the first read goes to the store, so rows in the cache are always rows as read.
+    return write(s.id, [&] { return m_db.exec(q); });
 }
 
 Result<SessionInfo> SessionRepository::get(const QString &organizationId, const QString &id)
 {
-    if (auto it = m_cache.constFind(id); it != m_cache.cend()) {
-        if (it->organizationId != organizationId)
-            return Error::notFound(QStringLiteral("session not found"));
-        return *it;
-    }
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kColumns
-                                 + QStringLiteral(" FROM sessions WHERE id = ? AND organization_id = ?"));
-    q.addBindValue(id);
-    q.addBindValue(organizationId);
-    if (auto r = m_db.exec(q); !r)
-        return r.error();
-    if (!q.next())
+    auto s = getAny(id);
+    if (s && s->organizationId != organizationId)
         return Error::notFound(QStringLiteral("session not found"));
-    SessionInfo s = readSession(q);
-    q.finish();
-    remember(s);
     return s;
 }
 
 Result<SessionInfo> SessionRepository::getAny(const QString &id)
 {
-    if (auto it = m_cache.constFind(id); it != m_cache.cend())
-        return *it;
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM sessions WHERE id = ?"));
-    q.addBindValue(id);
-    if (auto r = m_db.exec(q); !r)
-        return r.error();
-    if (!q.next())
-        return Error::notFound(QStringLiteral("session not found"));
-    SessionInfo s = readSession(q);
-    q.finish();
-    remember(s);
+    if (const SessionInfo *cached = m_cache.object(id))
+        return *cached;
+    auto s = select(id);
+    if (s)
+        remember(*s);
     return s;
 }
 
@@ -220,93 +229,120 @@ Result<QList<SessionInfo>> SessionRepository::listForGateway(const QString &gate
     return sql::all<SessionInfo>(m_db, q, readSession);
 }
 
-Result<void> SessionRepository::updateSettings(const SessionInfo &s)
+Result<SessionInfo> SessionRepository::updateSettings(const SessionInfo &s)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "UPDATE sessions SET label = ?, auto_read = ?, presence_typing = ?, rate_per_hour = ?, rate_per_min = ?, "
-        "updated_at = ? WHERE id = ? AND organization_id = ?"));
-    q.addBindValue(s.label);
-    q.addBindValue(int(s.autoRead));
-    q.addBindValue(int(s.presenceTyping));
-    q.addBindValue(s.ratePerHour);
-    q.addBindValue(s.ratePerMin);
-    q.addBindValue(s.updatedAt);
-    q.addBindValue(s.id);
-    q.addBindValue(s.organizationId);
-    return write(s.id, [&]() -> Result<void> {
-        return sql::changesOne(m_db, q, Error::notFound(QStringLiteral("session not found")));
+    SessionInfo stored;
+    auto r = write(s.id, [&]() -> Result<void> {
+        QSqlQuery &q = m_db.prepared(QStringLiteral(
+            "UPDATE sessions SET label = ?, auto_read = ?, presence_typing = ?, rate_per_hour = ?, rate_per_min = ?, "
+            "updated_at = ? WHERE id = ? AND organization_id = ?"));
+        q.addBindValue(s.label);
+        q.addBindValue(int(s.autoRead));
+        q.addBindValue(int(s.presenceTyping));
+        q.addBindValue(s.ratePerHour);
+        q.addBindValue(s.ratePerMin);
+        q.addBindValue(s.updatedAt);
+        q.addBindValue(s.id);
+        q.addBindValue(s.organizationId);
+        if (auto r = sql::changesOne(m_db, q, Error::notFound(QStringLiteral("session not found"))); !r)
+            return r;
+        // Read back inside the transaction: the lifecycle's columns are whatever they are now.
+        auto row = select(s.id);
+        if (!row)
+            return row.error();
+        stored = *row;
+        return {};
     });
+    if (!r)
+        return r.error();
+    remember(stored);
+    return stored;
 }
 
-Result<void> SessionRepository::updateDesiredState(const QString &id, DesiredState desired, qint64 at)
+Result<LifecycleWrite> SessionRepository::apply(const QString &id, const LifecycleChange &change, qint64 at,
+                                                const QString &transitionId)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE sessions SET desired_state = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(desiredName(desired));
-    q.addBindValue(at);
-    q.addBindValue(id);
-    return write(id, [&]() -> Result<void> {
-        return sql::changesOne(m_db, q, Error::notFound(QStringLiteral("session not found")));
+    LifecycleWrite out;
+    auto r = write(id, [&]() -> Result<void> {
+        // The row as stored, inside the transaction: this node is the only writer of its sessions'
+        // lifecycle columns, and settings columns are carried over untouched.
+        auto before = select(id);
+        if (!before)
+            return before.error();
+        out.previousStatus = before->status;
+        out.session = change.appliedTo(*before, at);
+        out.rowChanged = change.touchesRow();
+        const SessionInfo &s = out.session;
+        if (change.touchesRow()) {
+            QSqlQuery &u = m_db.prepared(QStringLiteral(
+                "UPDATE sessions SET status = ?, desired_state = ?, status_changed_at = ?, updated_at = ?, phone_number = ?, "
+                "wa_jid = ?, wa_lid = ?, last_connected_at = ?, last_error_code = ?, last_error_message = ?, last_error_at = ? "
+                "WHERE id = ?"));
+            u.addBindValue(sessionStatusName(s.status));
+            u.addBindValue(desiredName(s.desiredState));
+            u.addBindValue(s.statusChangedAt);
+            u.addBindValue(s.updatedAt);
+            u.addBindValue(nullableText(s.phoneNumber));
+            u.addBindValue(nullableText(s.waJid));
+            u.addBindValue(nullableText(s.waLid));
+            u.addBindValue(nullableTime(s.lastConnectedAt));
+            u.addBindValue(nullableError(s.lastError, 0));
+            u.addBindValue(nullableError(s.lastError, 1));
+            u.addBindValue(nullableError(s.lastError, 2));
+            u.addBindValue(id);
+            if (auto r = sql::changesOne(m_db, u, Error::notFound(QStringLiteral("session not found"))); !r)
+                return r;
+        }
+        if (change.credentials) {
+            QSqlQuery &c = m_db.prepared(QStringLiteral("UPDATE sessions SET wa_credentials = ? WHERE id = ?"));
+            c.addBindValue(change.credentials->isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
+                                                         : QVariant(*change.credentials));
+            c.addBindValue(id);
+            if (auto r = sql::changesOne(m_db, c, Error::notFound(QStringLiteral("session not found"))); !r)
+                return r;
+        }
+        if (change.status) {
+            StatusTransition t;
+            t.id = transitionId.isEmpty() ? ids::newUlid() : transitionId;
+            t.sessionId = id;
+            t.organizationId = s.organizationId;
+            t.previousStatus = out.previousStatus;
+            t.status = s.status;
+            t.reason = change.reason;
+            t.at = at;
+            QSqlQuery &i = m_db.prepared(QStringLiteral(
+                "INSERT INTO session_transitions (id, session_id, organization_id, previous_status, status, reason, at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+            i.addBindValue(t.id);
+            i.addBindValue(t.sessionId);
+            i.addBindValue(t.organizationId);
+            i.addBindValue(sessionStatusName(t.previousStatus));
+            i.addBindValue(sessionStatusName(t.status));
+            i.addBindValue(t.reason);
+            i.addBindValue(t.at);
+            if (auto r = m_db.exec(i); !r)
+                return r;
+            out.transition = t;
+        }
+        return {};
     });
-}
-
-Result<void> SessionRepository::recordTransition(const SessionInfo &s, const StatusTransition &t)
-{
-    m_cache.remove(s.id);
-    auto r = m_db.transaction([&]() -> Result<void> {
-        QSqlQuery &u = m_db.prepared(QStringLiteral(
-            "UPDATE sessions SET status = ?, status_changed_at = ?, updated_at = ?, phone_number = ?, wa_jid = ?, "
-            "wa_lid = ?, last_connected_at = ?, last_error_code = ?, last_error_message = ?, last_error_at = ? "
-            "WHERE id = ?"));
-        u.addBindValue(sessionStatusName(s.status));
-        u.addBindValue(s.statusChangedAt);
-        u.addBindValue(s.updatedAt);
-        u.addBindValue(nullableText(s.phoneNumber));
-        u.addBindValue(nullableText(s.waJid));
-        u.addBindValue(nullableText(s.waLid));
-        u.addBindValue(nullableTime(s.lastConnectedAt));
-        u.addBindValue(s.lastError ? QVariant(s.lastError->code) : QVariant(QMetaType::fromType<QString>()));
-        u.addBindValue(s.lastError ? QVariant(s.lastError->message) : QVariant(QMetaType::fromType<QString>()));
-        u.addBindValue(s.lastError ? QVariant(s.lastError->at) : QVariant(QMetaType::fromType<qint64>()));
-        u.addBindValue(s.id);
-        if (auto r = m_db.exec(u); !r)
-            return r;
-        if (u.numRowsAffected() == 0)
-            return Error::notFound(QStringLiteral("session not found"));
-        QSqlQuery &i = m_db.prepared(QStringLiteral(
-            "INSERT INTO session_transitions (id, session_id, organization_id, previous_status, status, reason, at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        i.addBindValue(t.id);
-        i.addBindValue(t.sessionId);
-        i.addBindValue(t.organizationId);
-        i.addBindValue(sessionStatusName(t.previousStatus));
-        i.addBindValue(sessionStatusName(t.status));
-        i.addBindValue(t.reason);
-        i.addBindValue(t.at);
-        if (auto r = m_db.exec(i); !r)
-            return r;
-        return m_db.notify(QString::fromLatin1(kChannel), s.id);
-    });
-    if (r)
-        remember(s);
-    return r;
+    if (!r)
+        return r.error();
+    remember(out.session);
+    return out;
 }
 
 Result<void> SessionRepository::remove(const QString &organizationId, const QString &id)
 {
-    m_cache.remove(id);
-    return m_db.transaction([&]() -> Result<void> {
+    return write(id, [&]() -> Result<void> {
         QSqlQuery &d = m_db.prepared(QStringLiteral("DELETE FROM sessions WHERE id = ? AND organization_id = ?"));
         d.addBindValue(id);
         d.addBindValue(organizationId);
-        if (auto r = m_db.exec(d); !r)
+        if (auto r = sql::changesOne(m_db, d, Error::notFound(QStringLiteral("session not found"))); !r)
             return r;
-        if (d.numRowsAffected() == 0)
-            return Error::notFound(QStringLiteral("session not found"));
         QSqlQuery &t = m_db.prepared(QStringLiteral("DELETE FROM session_transitions WHERE session_id = ?"));
         t.addBindValue(id);
-        if (auto r = m_db.exec(t); !r)
-            return r;
-        return m_db.notify(QString::fromLatin1(kChannel), id);
+        return m_db.exec(t);
     });
 }
 
@@ -343,9 +379,7 @@ Result<QList<StatusTransition>> SessionRepository::transitions(const QString &se
     q.addBindValue(sessionId);
     q.addBindValue(afterId.isNull() ? QString(QLatin1StringView("")) : afterId); // NULL would compare false
     q.addBindValue(limit);
-    if (auto r = m_db.exec(q); !r)
-        return r.error();
-    return readTransitions(q);
+    return sql::all<StatusTransition>(m_db, q, readTransition);
 }
 
 Result<QList<StatusTransition>> SessionRepository::latestTransitions(const QString &sessionId, int limit)
@@ -354,9 +388,26 @@ Result<QList<StatusTransition>> SessionRepository::latestTransitions(const QStri
         "WHERE session_id = ? ORDER BY id DESC LIMIT ?"));
     q.addBindValue(sessionId);
     q.addBindValue(limit);
+    auto newestFirst = sql::all<StatusTransition>(m_db, q, readTransition);
+    if (newestFirst)
+        std::reverse(newestFirst->begin(), newestFirst->end());
+    return newestFirst;
+}
+
+Result<bool> SessionRepository::transitionsFollow(const QString &organizationId, const QString &sessionId,
+                                                 const QString &afterId, int n)
+{
+    QSqlQuery &q = sessionId.isEmpty()
+        ? m_db.prepared(QStringLiteral("SELECT id FROM session_transitions WHERE organization_id = ? AND id > ? ORDER BY id LIMIT 1 OFFSET ?"))
+        : m_db.prepared(QStringLiteral("SELECT id FROM session_transitions WHERE session_id = ? AND id > ? ORDER BY id LIMIT 1 OFFSET ?"));
+    q.addBindValue(sessionId.isEmpty() ? organizationId : sessionId);
+    q.addBindValue(afterId);
+    q.addBindValue(n);
     if (auto r = m_db.exec(q); !r)
         return r.error();
-    return readTransitions(q, true);
+    const bool more = q.next();
+    q.finish();
+    return more;
 }
 
 Result<QList<StatusTransition>> SessionRepository::organizationTransitions(const QString &organizationId,
@@ -367,30 +418,26 @@ Result<QList<StatusTransition>> SessionRepository::organizationTransitions(const
     q.addBindValue(organizationId);
     q.addBindValue(afterId.isNull() ? QString(QLatin1StringView("")) : afterId); // NULL would compare false
     q.addBindValue(limit);
-    if (auto r = m_db.exec(q); !r)
-        return r.error();
-    return readTransitions(q);
+    return sql::all<StatusTransition>(m_db, q, readTransition);
 }
 
 Result<QByteArray> SessionRepository::credentials(const QString &id)
 {
+    // Outside the cached columns on purpose: secrets stay out of the read cache.
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT wa_credentials FROM sessions WHERE id = ?"));
     q.addBindValue(id);
-    if (auto r = m_db.exec(q); !r)
-        return r.error();
-    if (!q.next())
-        return Error::notFound(QStringLiteral("session not found"));
-    const QByteArray out = q.value(0).toByteArray();
-    q.finish();
-    return out;
+    return sql::one<QByteArray>(m_db, q, [](const QSqlQuery &r) { return r.value(0).toByteArray(); },
+                                Error::notFound(QStringLiteral("session not found")));
 }
 
 Result<void> SessionRepository::setCredentials(const QString &id, const QByteArray &sealed)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("UPDATE sessions SET wa_credentials = ? WHERE id = ?"));
-    q.addBindValue(sealed.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(sealed));
-    q.addBindValue(id);
-    return sql::changesOne(m_db, q, Error::notFound(QStringLiteral("session not found")));
+    LifecycleChange change;
+    change.credentials = sealed;
+    auto r = apply(id, change, QDateTime::currentMSecsSinceEpoch());
+    if (!r)
+        return r.error();
+    return {};
 }
 
 } // namespace wagate

@@ -3,7 +3,7 @@
 #include "core/result.h"
 #include "core/session.h"
 
-#include <QHash>
+#include <QCache>
 #include <QList>
 
 #include <functional>
@@ -12,6 +12,36 @@
 namespace wagate {
 
 class Database;
+
+//! What one step of the lifecycle changes in a session row: always written by the lifecycle, never by
+//! a settings change, so the two never overwrite each other. Fields left unset stay as stored. With
+//! a status, the step is also an entry of the transition log.
+struct LifecycleChange
+{
+    std::optional<SessionStatus> status;
+    QString reason; //!< the log entry's reason (with a status)
+    std::optional<DesiredState> desired;
+    std::optional<QString> phoneNumber; //!< empty = clear
+    std::optional<QString> waJid;
+    std::optional<QString> waLid;
+    std::optional<qint64> lastConnectedAt;
+    std::optional<std::optional<LastError>> lastError; //!< an inner nullopt clears it
+    std::optional<QByteArray> credentials; //!< sealed; empty = wipe
+
+    //! The row after this change at time at (status_changed_at moves only when the status does).
+    SessionInfo appliedTo(SessionInfo row, qint64 at) const;
+    //! False for a change of credentials alone, which is no visible change of the session.
+    bool touchesRow() const;
+};
+
+//! What a stored lifecycle change left behind: the row as stored, and its log entry if it had one.
+struct LifecycleWrite
+{
+    SessionInfo session;
+    std::optional<StatusTransition> transition;
+    SessionStatus previousStatus = SessionStatus::Unpaired;
+    bool rowChanged = false; //!< false for credentials alone
+};
 
 //! One page of a keyset-paginated listing.
 struct SessionPage
@@ -24,13 +54,16 @@ struct SessionPage
 //! change is durable when the call returns ok.
 //!
 //! Single rows are kept in a read cache, so the hot GET path costs no query. It stays true because
-//! every write goes through here: on SQLite this process is the only writer (the data directory is
-//! locked); on PostgreSQL each write also notifies the other nodes in the same transaction, and
-//! they drop the row (and everything, after a reconnect that may have missed notifications).
+//! every write goes through here and the cache keeps what a write stored — the row as read inside
+//! the write's transaction, never a caller's copy: on SQLite this process is the only writer (the
+//! data directory is locked); on PostgreSQL each write also notifies the other nodes in the same
+//! transaction, and they drop the row (and everything, after a reconnect that may have missed
+//! notifications). The least recently used rows leave the cache first.
 class SessionRepository
 {
 public:
-    explicit SessionRepository(Database &db);
+    //! maxCached: rows kept in the read cache at most.
+    explicit SessionRepository(Database &db, int maxCached = kMaxCached);
 
     Result<void> insert(const SessionInfo &session);
     //! The session with this id in this organization; not_found otherwise (also for another org's).
@@ -42,13 +75,13 @@ public:
                              const QString &afterId, int limit);
     //! Sessions owned by a gateway node (restore after a restart).
     Result<QList<SessionInfo>> listForGateway(const QString &gatewayId);
-    //! Writes the user-editable fields and updatedAt.
-    Result<void> updateSettings(const SessionInfo &session);
-    //! Writes the desired state (start/stop intent) and updatedAt.
-    Result<void> updateDesiredState(const QString &id, DesiredState desired, qint64 at);
-    //! Writes a status change and its log entry atomically, together with the connection fields of
-    //! session (number, JIDs, lastConnectedAt, lastError).
-    Result<void> recordTransition(const SessionInfo &session, const StatusTransition &transition);
+    //! Writes the user-editable fields (label, autoRead, presenceTyping, rates) and updatedAt of the
+    //! session with this id in this organization; returns the row as stored.
+    Result<SessionInfo> updateSettings(const SessionInfo &session);
+    //! Writes one lifecycle step in one transaction: the row's lifecycle fields, the desired state,
+    //! the credentials and, with a status, the log entry (id transitionId). Returns what was stored.
+    Result<LifecycleWrite> apply(const QString &id, const LifecycleChange &change, qint64 at,
+                                 const QString &transitionId = {});
     //! Deletes the session and its transition log.
     Result<void> remove(const QString &organizationId, const QString &id);
     Result<int> count(const QString &organizationId);
@@ -59,6 +92,9 @@ public:
     Result<QList<StatusTransition>> transitions(const QString &sessionId, const QString &afterId, int limit);
     //! The latest `limit` status transitions of one session, oldest first.
     Result<QList<StatusTransition>> latestTransitions(const QString &sessionId, int limit);
+    //! True when more than n transitions follow afterId: of one session, or (sessionId empty) of an
+    //! organization. One indexed query that stops after n + 1 entries.
+    Result<bool> transitionsFollow(const QString &organizationId, const QString &sessionId, const QString &afterId, int n);
     //! Status transitions of an organization, oldest first, after afterId (exclusive).
     Result<QList<StatusTransition>> organizationTransitions(const QString &organizationId,
                                                             const QString &afterId, int limit);
@@ -67,16 +103,21 @@ public:
     Result<QByteArray> credentials(const QString &id);
     Result<void> setCredentials(const QString &id, const QByteArray &sealed);
 
+    //! Rows kept in the read cache at most.
+    static constexpr int kMaxCached = 200000;
+
     //! Channel on which PostgreSQL nodes announce session changes (payload: the session id).
     static constexpr const char *kChannel = "wagate_sessions";
 
 private:
-    //! Runs a write; on PostgreSQL in one transaction with the notification of the row's change.
+    //! Runs a write in one transaction with the notification of the row's change (PostgreSQL). The
+    //! row leaves the cache first; the caller puts back what it stored.
     Result<void> write(const QString &id, const std::function<Result<void>()> &statements);
+    Result<SessionInfo> select(const QString &id);
     void remember(const SessionInfo &s);
 
     Database &m_db;
-    QHash<QString, SessionInfo> m_cache;
+    QCache<QString, SessionInfo> m_cache;
 };
 
 } // namespace wagate

@@ -34,7 +34,7 @@ int main(int argc, char **argv)
     const Organization org{ids::newOrganizationId(), QStringLiteral("Bench"), QDateTime::currentMSecsSinceEpoch()};
     if (!OrganizationRepository(**db).insert(org))
         return 1;
-    auto key = ApiKeyService(**db).create(org.id, QStringLiteral("bench"), Capability::Read | Capability::Manage, QStringLiteral("bench"));
+    auto key = ApiKeyService(**db).create(Principal::system(org.id, QStringLiteral("bench")), QStringLiteral("bench"), Capability::Read | Capability::Manage);
     if (!key)
         return 1;
     QTextStream out(stdout);

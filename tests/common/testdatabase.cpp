@@ -77,6 +77,28 @@ TestDatabase::~TestDatabase()
     QSqlDatabase::removeDatabase(conn);
 }
 
+bool TestDatabase::setReachable(bool reachable)
+{
+    if (m_backend != Backend::Postgres || !m_available)
+        return false;
+    const auto pg = parsePostgresUrl(qEnvironmentVariable("WAGATE_TEST_PG_URL"));
+    const QString conn = QStringLiteral("outage-") + m_dbName;
+    bool ok = false;
+    {
+        QSqlDatabase db = adminConnection(*pg, conn);
+        if (db.open()) {
+            QSqlQuery q(db);
+            ok = q.exec(QStringLiteral("ALTER DATABASE %1 WITH ALLOW_CONNECTIONS %2").arg(m_dbName, reachable ? QStringLiteral("true") : QStringLiteral("false")));
+            if (ok && !reachable)
+                ok = q.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'").arg(m_dbName));
+            if (!ok)
+                qWarning("cannot change the test database's reachability: %s", qPrintable(q.lastError().text()));
+        }
+    }
+    QSqlDatabase::removeDatabase(conn);
+    return ok;
+}
+
 DatabaseConfig TestDatabase::config(const QString &connectionName) const
 {
     DatabaseConfig c;

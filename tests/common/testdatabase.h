@@ -29,6 +29,9 @@ public:
     //! The --database value for a wagate process ("" for SQLite: use dataDir()).
     QString url() const { return m_url; }
     QString dataDir() const { return m_dir.path(); }
+    //! PostgreSQL: false cuts every connection to this database and refuses new ones (a server that
+    //! is away, for its clients); true lets them in again.
+    bool setReachable(bool reachable);
 
     static bool postgresRequired() { return qEnvironmentVariable("WAGATE_REQUIRE_PG") == u"1"; }
 

@@ -197,10 +197,13 @@ private slots:
         QTRY_COMPARE(created.size(), 2);
         QCOMPARE(created.last().first().value<SessionInfo>().label, QStringLiteral("From a script"));
 
-        // Another organization's session is not the console's business.
+        // Another organization's session is not the console's business: a change of our own, made
+        // after it, arrives and the other organization's creation never did.
         QCOMPARE(http("POST", "/api/v1/sessions", m_otherKey, R"({"label":"Elsewhere"})").status, 201);
-        QTest::qWait(200);
+        QCOMPARE(http("PATCH", "/api/v1/sessions/" + (*mine)->id.toLatin1(), m_key, R"({"label":"Sentinel"})").status, 200);
+        QTRY_VERIFY(!updated.isEmpty() && updated.last().first().value<SessionInfo>().label == QStringLiteral("Sentinel"));
         QCOMPARE(created.size(), 2);
+        updated.clear();
 
         auto renamed = await<SessionInfo>([&](auto done) {
             SessionPatch patch;
@@ -235,6 +238,56 @@ private slots:
         auto again = await<Principal>([&](auto done) { m_facade->signInWithProfile(before.first().id, done); });
         QVERIFY(again && !*again);
         QCOMPARE(again->error().code, ErrorCode::NotFound);
+    }
+
+    void rightsFollowTheAccount()
+    {
+        // As over HTTP: a console signed in as an operator acts with the operator's role as it is
+        // now, and a removed operator is signed out — at their next request, or by the idle check.
+        m_facade->signOut();
+        const test::RawReply bob = http("POST", "/api/v1/operators", m_key,
+                                        R"({"username":"bob","password":"bobs long password","role":"viewer"})");
+        QCOMPARE(bob.status, 201);
+        const QByteArray bobId = bob.json()[QStringLiteral("id")].toString().toLatin1();
+        auto in = await<Principal>([&](auto done) {
+            m_facade->signInWithPassword(m_org, QStringLiteral("bob"), QStringLiteral("bobs long password"), done);
+        });
+        QVERIFY(in && *in);
+        auto refused = await<SessionInfo>([&](auto done) { m_facade->createSession(SessionCreate{QStringLiteral("no"), {}, {}, {}, {}, {}}, done); });
+        QCOMPARE(refused->error().code, ErrorCode::Forbidden);
+
+        QSignalSpy changed(m_facade.get(), &EngineFacade::principalChanged);
+        QCOMPARE(http("PATCH", "/api/v1/operators/" + bobId, m_key, R"({"role":"operator"})").status, 200);
+        auto promoted = await<SessionInfo>([&](auto done) { m_facade->createSession(SessionCreate{QStringLiteral("yes"), {}, {}, {}, {}, {}}, done); });
+        QVERIFY2(promoted && *promoted, "the new role counts at the next request");
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(changed.first().first().value<Principal>().can(Capability::Manage));
+        QVERIFY(m_facade->principal()->can(Capability::Manage));
+
+        QCOMPARE(http("PATCH", "/api/v1/operators/" + bobId, m_key, R"({"role":"viewer"})").status, 200);
+        auto demoted = await<bool>([&](auto done) { m_facade->deleteSession((*promoted)->id, done); });
+        QCOMPARE(demoted->error().code, ErrorCode::Forbidden);
+        QVERIFY(!m_facade->principal()->can(Capability::Manage));
+
+        QSignalSpy revoked(m_facade.get(), &EngineFacade::signInRevoked);
+        QSignalSpy out(m_facade.get(), &EngineFacade::signedOut);
+        QCOMPARE(http("DELETE", "/api/v1/operators/" + bobId, m_key).status, 204);
+        auto gone = await<QList<SessionInfo>>([&](auto done) { m_facade->listSessions(done); });
+        QCOMPARE(gone->error().code, ErrorCode::Unauthorized);
+        QCOMPARE(revoked.size(), 1);
+        QCOMPARE(out.size(), 1);
+        QVERIFY(!m_facade->principal());
+
+        // Nobody clicks anything: the idle check finds a revoked API key too.
+        const test::RawReply key = http("POST", "/api/v1/api-keys", m_key, R"({"name":"short-lived","capabilities":["read"]})");
+        QCOMPARE(key.status, 201);
+        auto keyIn = await<Principal>([&](auto done) { m_facade->signInWithApiKey(key.json()[QStringLiteral("secret")].toString(), done); });
+        QVERIFY(keyIn && *keyIn);
+        m_facade->setRecheckIntervalMs(100);
+        QCOMPARE(http("DELETE", "/api/v1/api-keys/" + key.json()[QStringLiteral("id")].toString().toLatin1(), m_key).status, 204);
+        QTRY_COMPARE(revoked.size(), 2);
+        QVERIFY(!m_facade->principal());
+        m_facade->setRecheckIntervalMs(10000);
     }
 };
 

@@ -103,6 +103,33 @@ private slots:
         QCOMPARE(p.readAllStandardOutput(), QByteArray()); // stdout holds only the listening line
     }
 
+    void theEngineOnlyBuildRunsHeadlessByItself()
+    {
+        // wagate-headless: no console in it, so it runs headless with or without --headless.
+        test::TestDatabase tdb(Backend::Sqlite);
+        QProcess p;
+        p.start(QStringLiteral(WAGATE_BINARY_DIR "/app/wagate-headless"),
+                QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + storeArgs(tdb));
+        QVERIFY(p.waitForReadyRead(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(p.canReadLine(), 30000);
+        const QByteArray line = p.readLine();
+        const auto m = QRegularExpression(QStringLiteral("^listening http://127\\.0\\.0\\.1:(\\d+)\n")).match(QString::fromLatin1(line));
+        QVERIFY2(m.hasMatch(), line.constData());
+        const quint16 port = quint16(m.captured(1).toUInt());
+        QCOMPARE(test::rawExchange(port, test::buildRequest("GET", "/healthz", port)).status, 200);
+        ::kill(pid_t(p.processId()), SIGTERM);
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        // And its shell commands are the same.
+        QProcess cli;
+        cli.start(QStringLiteral(WAGATE_BINARY_DIR "/app/wagate-headless"),
+                  QStringList{QStringLiteral("orgs"), QStringLiteral("create"), QStringLiteral("Server")} + storeArgs(tdb));
+        QVERIFY(cli.waitForFinished(30000));
+        QCOMPARE(cli.exitCode(), 0);
+        QVERIFY(cli.readAllStandardOutput().startsWith("org_"));
+    }
+
     void secondInstanceOnTheSameDataDirIsRefused()
     {
         test::TestDatabase tdb(Backend::Sqlite);

@@ -111,7 +111,7 @@ class TestWhatsApp : public QObject
     QString linkByQr(const QString &phone)
     {
         const QString id = newSession("QR line");
-        const test::RawReply qr = api("GET", QStringLiteral("/api/v1/sessions/%1/qr").arg(id));
+        const test::RawReply qr = api("POST", QStringLiteral("/api/v1/sessions/%1/qr").arg(id));
         if (qr.status != 200)
             qFatal("no QR: %d %s", qr.status, qr.body.constData());
         const QByteArray scan = QJsonDocument(QJsonObject{{QStringLiteral("qr"), qr.json()[QStringLiteral("qr")]}}).toJson(QJsonDocument::Compact);
@@ -166,6 +166,7 @@ private slots:
         QVERIFY(s[QStringLiteral("lastConnectedAt")].toDouble() > 0);
         // A number is attached now: no more QR codes for this session.
         QCOMPARE(api("GET", QStringLiteral("/api/v1/sessions/%1/qr").arg(id)).status, 409);
+        QCOMPARE(api("POST", QStringLiteral("/api/v1/sessions/%1/qr").arg(id)).status, 409);
 
         // A clean restart: the session logs in again with its stored credentials.
         const int loginsBefore = control("GET", QStringLiteral("/stats")).json()[QStringLiteral("logins")].toInt();
@@ -182,12 +183,38 @@ private slots:
         QCOMPARE(session(id)[QStringLiteral("waJid")], s[QStringLiteral("waJid")]);
     }
 
+    void readingTheQrCodeStartsNothing()
+    {
+        // A GET (or HEAD) of the QR code is a read: a link preview or a prefetch must not begin pairing.
+        const QString id = newSession("Just looking");
+        const int before = control("GET", QStringLiteral("/stats")).json()[QStringLiteral("connections")].toInt();
+        for (const QByteArray &method : {QByteArray("GET"), QByteArray("HEAD")}) {
+            const test::RawReply r = api(method, QStringLiteral("/api/v1/sessions/%1/qr").arg(id));
+            QCOMPARE(r.status, 409);
+            QCOMPARE(r.body.isEmpty(), method == "HEAD");
+            if (method == "GET")
+                QCOMPARE(r.json()[QStringLiteral("error")][QStringLiteral("details")][QStringLiteral("reason")].toString(), QStringLiteral("no_qr_pairing"));
+        }
+        QCOMPARE(status(id), QStringLiteral("unpaired"));
+        QCOMPARE(control("GET", QStringLiteral("/stats")).json()[QStringLiteral("connections")].toInt(), before);
+
+        // Once a pairing runs, GET shows its current code, the same one POST gave.
+        const test::RawReply begun = api("POST", QStringLiteral("/api/v1/sessions/%1/qr").arg(id));
+        QCOMPARE(begun.status, 200);
+        const test::RawReply read = api("GET", QStringLiteral("/api/v1/sessions/%1/qr").arg(id));
+        QCOMPARE(read.status, 200);
+        QCOMPARE(read.json()[QStringLiteral("qr")], begun.json()[QStringLiteral("qr")]);
+        const test::RawReply again = api("POST", QStringLiteral("/api/v1/sessions/%1/qr").arg(id)); // joins, restarts nothing
+        QCOMPARE(again.json()[QStringLiteral("qr")], begun.json()[QStringLiteral("qr")]);
+        QCOMPARE(api("POST", QStringLiteral("/api/v1/sessions/%1:stop").arg(id)).status, 200);
+    }
+
     void qrCodeAsPng()
     {
         const QString id = newSession("PNG");
         QList<QPair<QByteArray, QByteArray>> headers{{QByteArray("Authorization"), "Bearer " + m_key.toLatin1()},
                                                     {QByteArray("Accept"), QByteArray("image/png")}};
-        const test::RawReply r = test::rawExchange(m_port, test::buildRequest("GET", "/api/v1/sessions/" + id.toLatin1() + "/qr", m_port, {}, headers));
+        const test::RawReply r = test::rawExchange(m_port, test::buildRequest("POST", "/api/v1/sessions/" + id.toLatin1() + "/qr", m_port, {}, headers));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.headers.value("content-type"), QByteArray("image/png"));
         QVERIFY(r.body.startsWith("\x89PNG\r\n\x1a\n"));
@@ -227,9 +254,11 @@ private slots:
         QVERIFY2(err[QStringLiteral("message")].toString().contains(QStringLiteral("pairing code")), qPrintable(err[QStringLiteral("message")].toString()));
         QCOMPARE(err[QStringLiteral("details")][QStringLiteral("reason")].toString(), QStringLiteral("pairing_code_in_progress"));
         QCOMPARE(status(id), QStringLiteral("pairing_code"));
+        QCOMPARE(api("POST", QStringLiteral("/api/v1/sessions/%1/qr").arg(id)).status, 409);
+        QCOMPARE(status(id), QStringLiteral("pairing_code"));
         // Stopping ends the code attempt; then a QR code is there to scan.
         QCOMPARE(api("POST", QStringLiteral("/api/v1/sessions/%1:stop").arg(id)).status, 200);
-        const test::RawReply second = api("GET", QStringLiteral("/api/v1/sessions/%1/qr").arg(id));
+        const test::RawReply second = api("POST", QStringLiteral("/api/v1/sessions/%1/qr").arg(id));
         QCOMPARE(second.status, 200);
         QVERIFY(!second.json()[QStringLiteral("qr")].toString().isEmpty());
         QCOMPARE(status(id), QStringLiteral("scan_qr_code"));
@@ -306,7 +335,7 @@ private slots:
     {
         QCOMPARE(control("PATCH", QStringLiteral("/faults"), R"({"refs":1,"firstRefMs":1500,"refMs":500})").status, 200);
         const QString id = newSession("Nobody scans");
-        QCOMPARE(api("GET", QStringLiteral("/api/v1/sessions/%1/qr").arg(id)).status, 200);
+        QCOMPARE(api("POST", QStringLiteral("/api/v1/sessions/%1/qr").arg(id)).status, 200);
         QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("unpaired"), 30000);
         const QJsonObject s = session(id);
         QCOMPARE(s[QStringLiteral("lastError")][QStringLiteral("code")].toString(), QStringLiteral("qr_expired"));

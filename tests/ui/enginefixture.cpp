@@ -69,7 +69,7 @@ QString EngineFixture::createApiKey(const QString &organizationId, const QString
 {
     QString token;
     onEngine([&](Engine &e) {
-        if (auto k = e.apiKeys().create(organizationId, name, caps, QStringLiteral("test")))
+        if (auto k = e.apiKeys().create(Principal::system(organizationId), name, caps))
             token = k->token;
     });
     return token;

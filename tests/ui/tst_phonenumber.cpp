@@ -1,5 +1,6 @@
 // What people type into the phone-number field, and what the console makes of it: international
 // digits as WhatsApp wants them, or a sentence saying what to fix. Also how numbers are shown.
+#include "core/session.h"
 #include "ui/phonenumber.h"
 
 #include <QTest>
@@ -75,6 +76,8 @@ private slots:
         } else {
             QVERIFY2(n.ok(), qPrintable(n.error));
             QCOMPARE(n.digits, digits);
+            // What the console accepts, the engine accepts too: core's one rule for pairing codes.
+            QVERIFY2(phoneNumberProblem(n.digits).isEmpty(), qPrintable(phoneNumberProblem(n.digits)));
         }
     }
 

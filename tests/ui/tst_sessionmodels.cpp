@@ -5,10 +5,12 @@
 #include "fakefacade.h"
 #include "ui/sessionfilterproxy.h"
 #include "ui/sessionlistmodel.h"
+#include "ui/timetext.h"
 #include "ui/sessionstatuslook.h"
 #include "ui/sessiontimelinemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -310,13 +312,18 @@ private slots:
 
     void agesMoveOnByThemselvesOneCellAtATime()
     {
-        // Connected 59.5 s ago: "just now" for half a second more, then "1 min ago" without any event.
-        const qint64 at = QDateTime::currentMSecsSinceEpoch() - 59500;
+        // Connected 59.5 s ago by the console's clock: "just now" however long the setup takes, then
+        // "1 min ago" once that clock has moved on, without any event.
+        qint64 now = 1719662400000;
+        TimeText::setClock([&now] { return now; });
+        const auto restore = qScopeGuard([] { TimeText::setClock({}); });
+        const qint64 at = now - 59500;
         Fixture f({session(QStringLiteral("a"), QStringLiteral("A"), QStringLiteral("6281234567890"), SessionStatus::Working, at),
                    session(QStringLiteral("b"), QStringLiteral("B"))});
         const QModelIndex cell = f.model.index(0, SessionListModel::LastConnectedColumn);
         QCOMPARE(cell.data().toString(), QStringLiteral("just now"));
         QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+        now += 600;
         QVERIFY(changed.wait(3000));
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.first().at(0).toModelIndex(), cell);

@@ -5,6 +5,7 @@
 #include "auth/apikeys.h"
 #include "core/ids.h"
 #include "engine/engine.h"
+#include "engine/sessionmanager.h"
 #include "engine/sessionservice.h"
 #include "rawhttp.h"
 #include "store/organizationrepository.h"
@@ -19,6 +20,7 @@
 #include <QNetworkReply>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace wagate;
@@ -50,6 +52,7 @@ class TestApi : public QObject
     QString m_orgA, m_orgB;
     QHash<QString, QString> m_tokens; // role name -> token
     QString m_sessA, m_sessB, m_pairedA;
+    int m_deferredAsked = 0, m_deferredAnswered = 0;
 
     RawReply call(const QByteArray &method, const QString &path, const QString &tokenName = QStringLiteral("adminA"),
                   const QByteArray &body = {}, const QByteArray &contentType = "application/json")
@@ -87,10 +90,15 @@ private slots:
         ApiConfig api;
         api.port = 0;
         m_api = std::make_unique<ApiServer>(*m_engine, api);
-        // A test-only route that answers later, to exercise the guarded responder.
-        m_api->router().add({"GET", QStringLiteral("/test/deferred"), Route::Access::Public, [](RouteContext &ctx) {
+        // Test-only routes: one that answers later, to exercise the guarded responder (counting the
+        // requests it has seen and the late answers it has sent), and one that counts its calls.
+        m_api->router().add({"GET", QStringLiteral("/test/deferred"), Route::Access::Public, [this](RouteContext &ctx) {
+                                 ++m_deferredAsked;
                                  const RouteReply later = ctx.out;
-                                 QTimer::singleShot(200, [later] { later.reply(200, QJsonObject{{QStringLiteral("late"), true}}); });
+                                 QTimer::singleShot(2000, [this, later] {
+                                     later.reply(200, QJsonObject{{QStringLiteral("late"), true}});
+                                     ++m_deferredAnswered;
+                                 });
                              }});
         QVERIFY(m_api->listen());
         m_port = m_api->port();
@@ -101,7 +109,7 @@ private slots:
         QVERIFY(m_engine->organizations().insert({m_orgB, QStringLiteral("Other"), 1}));
         const Capabilities all = Capability::Read | Capability::Manage | Capability::Send | Capability::Admin;
         auto make = [&](const QString &name, const QString &org, Capabilities caps) {
-            auto k = m_engine->apiKeys().create(org, name, caps, QStringLiteral("test"));
+            auto k = m_engine->apiKeys().create(Principal::system(org), name, caps);
             if (!k)
                 qFatal("cannot create a test key");
             m_tokens.insert(name, k->token);
@@ -111,7 +119,7 @@ private slots:
         make(QStringLiteral("manageA"), m_orgA, Capability::Read | Capability::Manage);
         make(QStringLiteral("readA"), m_orgA, Capability::Read);
         const QString revoked = make(QStringLiteral("revokedA"), m_orgA, all);
-        QVERIFY(m_engine->apiKeys().revoke(m_orgA, revoked));
+        QVERIFY(m_engine->apiKeys().revoke(Principal::system(m_orgA), revoked));
         make(QStringLiteral("adminB"), m_orgB, all);
         m_tokens.insert(QStringLiteral("unknown"), QStringLiteral("wgk_") + QString(54, u'A'));
         m_tokens.insert(QStringLiteral("malformed"), QStringLiteral("wgk_short"));
@@ -429,7 +437,7 @@ private slots:
     {
         const QString org = ids::newOrganizationId();
         QVERIFY(m_engine->organizations().insert({org, QStringLiteral("Big"), 1}));
-        auto key = m_engine->apiKeys().create(org, QStringLiteral("big"), Capability::Read | Capability::Manage, QStringLiteral("t"));
+        auto key = m_engine->apiKeys().create(Principal::system(org), QStringLiteral("big"), Capability::Read | Capability::Manage);
         QVERIFY(key);
         QSet<QString> created;
         QVERIFY(m_engine->database().transaction([&]() -> Result<void> {
@@ -517,7 +525,9 @@ private slots:
     void deferredAnswerSurvivesClientsThatLeave()
     {
         // 30 clients ask for a late answer and leave before it comes: the server must not touch
-        // their freed sockets (QtHttpServer 6.4 crashes there without the guard).
+        // their freed sockets (QtHttpServer 6.4 crashes there without the guard). Every one of the
+        // 30 requests reaches the server and every late answer is sent — into a closed connection.
+        m_deferredAsked = m_deferredAnswered = 0;
         QList<QTcpSocket *> sockets;
         for (int i = 0; i < 30; ++i) {
             auto *s = new QTcpSocket(this);
@@ -525,15 +535,88 @@ private slots:
             s->write(buildRequest("GET", "/test/deferred", m_port));
             sockets << s;
         }
-        QTest::qWait(50);
+        QTRY_COMPARE(m_deferredAsked, 30);
+        QCOMPARE(m_deferredAnswered, 0); // all of them leave before their answer
         for (QTcpSocket *s : sockets) {
             s->abort();
             s->deleteLater();
         }
-        QTest::qWait(400); // the late answers fire now, into closed connections
+        QTRY_COMPARE(m_deferredAnswered, 30);
         const RawReply r = rawExchange(m_port, buildRequest("GET", "/test/deferred", m_port));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json()[QStringLiteral("late")].toBool(), true);
+    }
+
+    void headAnswersAsGetWouldWithoutABody_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        QTest::newRow("a session") << "/api/v1/sessions/{A}" << 200;
+        QTest::newRow("a list") << "/api/v1/sessions?pageSize=2" << 200;
+        QTest::newRow("health") << "/healthz" << 200;
+        QTest::newRow("an error") << "/api/v1/sessions/{B}" << 404;
+        QTest::newRow("a QR code, when no pairing runs") << "/api/v1/sessions/{A}/qr" << 409;
+    }
+    void headAnswersAsGetWouldWithoutABody()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        const QByteArray target = expand(path).toLatin1();
+        const RawReply get = call("GET", expand(path));
+        QCOMPARE(get.status, status);
+        // HEAD, then GET, pipelined on one connection: if HEAD wrote a body, the second answer would
+        // not start where the first one's headers end.
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(socket.waitForConnected(5000));
+        const QByteArray auth = "Authorization: Bearer " + m_tokens.value(QStringLiteral("adminA")).toLatin1() + "\r\n";
+        const QByteArray host = "Host: 127.0.0.1:" + QByteArray::number(m_port) + "\r\n";
+        socket.write("HEAD " + target + " HTTP/1.1\r\n" + host + auth + "\r\n");
+        socket.write("GET " + target + " HTTP/1.1\r\n" + host + auth + "Connection: close\r\n\r\n");
+        QByteArray received;
+        QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll(), socket.state() != QAbstractSocket::ConnectedState), 15000);
+        received += socket.readAll();
+        const qsizetype headEnd = received.indexOf("\r\n\r\n");
+        QVERIFY(headEnd > 0);
+        const QByteArray headHeaders = received.left(headEnd);
+        QVERIFY2(headHeaders.startsWith("HTTP/1.1 " + QByteArray::number(status)), headHeaders.constData());
+        QVERIFY(headHeaders.toLower().contains("content-length: " + QByteArray::number(get.body.size())));
+        QVERIFY2(received.mid(headEnd + 4).startsWith("HTTP/1.1 " + QByteArray::number(status)), "HEAD sent no body");
+        QVERIFY(received.endsWith(get.body.right(20)) || get.body.isEmpty());
+    }
+
+    void headStartsNothing()
+    {
+        // HEAD of the QR code (a read) and of an event stream: no pairing, no stream left open.
+        const int active = m_engine->manager().activeCount();
+        const RawReply qr = call("HEAD", expand(QStringLiteral("/api/v1/sessions/{A}/qr")));
+        QCOMPARE(qr.status, 409);
+        QVERIFY(qr.body.isEmpty());
+        QCOMPARE(m_engine->manager().activeCount(), active);
+        QCOMPARE(m_engine->sessionRepository().get(m_orgA, m_sessA)->status, SessionStatus::Unpaired);
+        const RawReply events = call("HEAD", QStringLiteral("/api/v1/events"));
+        QCOMPARE(events.status, 200);
+        QVERIFY(events.headers.value("content-type").startsWith("text/event-stream"));
+        QVERIFY(events.body.isEmpty());
+        QTRY_COMPARE(m_api->eventStreamCount(), 0);
+    }
+
+    void framingTwoParsersCouldReadDifferentlyIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::newRow("length and chunked") << QByteArray("POST /api/v1/sessions HTTP/1.1\r\nContent-Length: 4\r\n"
+                                                          "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+        QTest::newRow("a transfer coding other than chunked") << QByteArray("POST /api/v1/sessions HTTP/1.1\r\n"
+                                                                            "Transfer-Encoding: gzip\r\n\r\n");
+    }
+    void framingTwoParsersCouldReadDifferentlyIsRefused()
+    {
+        QFETCH(QByteArray, request);
+        request.insert(request.indexOf("\r\n") + 2, "Host: 127.0.0.1:" + QByteArray::number(m_port) + "\r\n");
+        const RawReply r = rawExchange(m_port, request);
+        QCOMPARE(r.status, 400);
+        verifyEnvelope(r, QStringLiteral("invalid_argument"));
+        QCOMPARE(r.headers.value("connection"), QByteArray("close"));
     }
 
     void operatorsSignInWithPasswordsAndActByTheirRole()

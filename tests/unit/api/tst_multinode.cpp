@@ -7,6 +7,8 @@
 #include "auth/authservice.h"
 #include "core/ids.h"
 #include "engine/engine.h"
+#include "engine/sessionmanager.h"
+#include "store/sessionrepository.h"
 #include "rawhttp.h"
 #include "store/organizationrepository.h"
 #include "testdatabase.h"
@@ -103,7 +105,7 @@ private slots:
 
         const QString org = ids::newOrganizationId();
         QVERIFY(a.engine->organizations().insert({org, QStringLiteral("Acme"), 1}));
-        auto key = a.engine->apiKeys().create(org, QStringLiteral("admin"), Capability::Read | Capability::Admin, QStringLiteral("test"));
+        auto key = a.engine->apiKeys().create(Principal::system(org), QStringLiteral("admin"), Capability::Read | Capability::Admin);
         QVERIFY(key);
         const RawReply added = a.call("POST", QStringLiteral("/api/v1/operators"), key->token,
                                       R"({"username":"alice","password":"alices long password","role":"operator"})");
@@ -147,6 +149,92 @@ private slots:
 
         b.api.reset();
         b.engine.reset();
+        a.api.reset();
+        a.engine.reset();
+    }
+
+    void aSessionIsDrivenOnlyByItsNodeAndReadTrueByAll()
+    {
+        WAGATE_OPEN_TEST_DATABASE(db, TestDatabase::Backend::Postgres);
+        Node a, b;
+        QVERIFY(start(a, db, QStringLiteral("gw-a")));
+        QVERIFY(start(b, db, QStringLiteral("gw-b")));
+        const QString org = ids::newOrganizationId();
+        QVERIFY(a.engine->organizations().insert({org, QStringLiteral("Acme"), 1}));
+        auto key = a.engine->apiKeys().create(Principal::system(org), QStringLiteral("ops"), Capability::Read | Capability::Manage);
+        QVERIFY(key);
+        const RawReply created = a.call("POST", QStringLiteral("/api/v1/sessions"), key->token, R"({"label":"On A"})");
+        QCOMPARE(created.status, 201);
+        const QString id = created.json()[QStringLiteral("id")].toString();
+        QCOMPARE(created.json()[QStringLiteral("gatewayId")].toString(), QStringLiteral("gw-a"));
+        // Linked by node A (as pairing leaves it), so :start would be allowed where it belongs.
+        LifecycleChange linked;
+        linked.status = SessionStatus::Stopped;
+        linked.reason = QStringLiteral("linked");
+        linked.waJid = QStringLiteral("6281234567890:7@s.whatsapp.net");
+        QVERIFY(a.engine->sessionRepository().apply(id, linked, 1));
+
+        // Node B reads it, but does not drive another node's session: it says which node does.
+        QTRY_COMPARE(b.call("GET", QStringLiteral("/api/v1/sessions/") + id, key->token).json()[QStringLiteral("status")].toString(),
+                     QStringLiteral("stopped"));
+        for (const char *call : {":start", ":stop", ":logout"}) {
+            const RawReply r = b.call("POST", QStringLiteral("/api/v1/sessions/") + id + QLatin1String(call), key->token);
+            QCOMPARE(r.status, 409);
+            const QJsonObject e = r.json()[QStringLiteral("error")].toObject();
+            QCOMPARE(e[QStringLiteral("code")].toString(), QStringLiteral("failed_precondition"));
+            QCOMPARE(e[QStringLiteral("details")][QStringLiteral("gatewayId")].toString(), QStringLiteral("gw-a"));
+        }
+        QCOMPARE(b.engine->manager().activeCount(), 0);
+
+        // A change on one node shows on the other, whose read cache held the row (NOTIFY).
+        QCOMPARE(b.call("GET", QStringLiteral("/api/v1/sessions/") + id, key->token).json()[QStringLiteral("label")].toString(),
+                 QStringLiteral("On A"));
+        QCOMPARE(a.call("PATCH", QStringLiteral("/api/v1/sessions/") + id, key->token, R"({"label":"Renamed on A"})").status, 200);
+        QTRY_COMPARE(b.call("GET", QStringLiteral("/api/v1/sessions/") + id, key->token).json()[QStringLiteral("label")].toString(),
+                     QStringLiteral("Renamed on A"));
+
+        b.api.reset();
+        b.engine.reset();
+        a.api.reset();
+        a.engine.reset();
+    }
+
+    void aStoreOutageIsAnsweredUnavailableAndThenOver()
+    {
+        // PostgreSQL goes away (connections cut, new ones refused): what needs the store is answered
+        // unavailable with Retry-After, what a node holds in memory is still served, nothing hangs,
+        // and once the store is back everything works again without a restart.
+        WAGATE_OPEN_TEST_DATABASE(db, TestDatabase::Backend::Postgres);
+        Node a;
+        QVERIFY(start(a, db, QStringLiteral("gw-a")));
+        const QString org = ids::newOrganizationId();
+        QVERIFY(a.engine->organizations().insert({org, QStringLiteral("Acme"), 1}));
+        auto key = a.engine->apiKeys().create(Principal::system(org), QStringLiteral("ops"), Capability::Read | Capability::Manage);
+        QVERIFY(key);
+        const RawReply created = a.call("POST", QStringLiteral("/api/v1/sessions"), key->token, R"({"label":"Known"})");
+        QCOMPARE(created.status, 201);
+        const QString known = created.json()[QStringLiteral("id")].toString();
+        QCOMPARE(a.call("GET", QStringLiteral("/api/v1/sessions/") + known, key->token).status, 200); // now in memory
+
+        QVERIFY(db.setReachable(false));
+        const RawReply health = a.call("GET", QStringLiteral("/healthz"), {});
+        QCOMPARE(health.status, 503);
+        QCOMPARE(health.json()[QStringLiteral("store")].toString(), QStringLiteral("unreachable"));
+        const RawReply create = a.call("POST", QStringLiteral("/api/v1/sessions"), key->token, R"({"label":"During"})");
+        QCOMPARE(create.status, 503);
+        QCOMPARE(create.json()[QStringLiteral("error")][QStringLiteral("code")].toString(), QStringLiteral("unavailable"));
+        QCOMPARE(create.headers.value("retry-after"), QByteArray("1"));
+        const RawReply unknown = a.call("GET", QStringLiteral("/api/v1/sessions/01J9ZX8K2QHV0M3T6R7P4N5W8C"), key->token);
+        QCOMPARE(unknown.status, 503);
+        const RawReply list = a.call("GET", QStringLiteral("/api/v1/sessions"), key->token);
+        QCOMPARE(list.status, 503);
+        // A read of a row in memory needs no store (the key's check, a moment ago, is remembered 5 s).
+        QCOMPARE(a.call("GET", QStringLiteral("/api/v1/sessions/") + known, key->token).status, 200);
+
+        QVERIFY(db.setReachable(true));
+        QTRY_COMPARE_WITH_TIMEOUT(a.call("GET", QStringLiteral("/healthz"), {}).status, 200, 15000);
+        QCOMPARE(a.call("POST", QStringLiteral("/api/v1/sessions"), key->token, R"({"label":"After"})").status, 201);
+        QCOMPARE(a.call("GET", QStringLiteral("/api/v1/sessions"), key->token).json()[QStringLiteral("sessions")].toArray().size(), 2);
         a.api.reset();
         a.engine.reset();
     }

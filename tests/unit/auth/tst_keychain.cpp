@@ -116,6 +116,37 @@ private slots:
                  QByteArray("w"));
     }
 
+    void askersThatGoAwayHearNothing()
+    {
+        // Askers on another thread, each destroyed there right after asking, while the queue (on this
+        // thread) works on their questions. None hears its answer and nothing touches them once gone
+        // (ASan would say so); an asker that stays, asking last, hears its answer.
+        QThread worker;
+        worker.start();
+        std::atomic<int> heardByGone{0};
+        std::atomic<bool> sentinelHeard{false};
+        QObject stays;
+        stays.moveToThread(&worker);
+        for (int i = 0; i < 20; ++i) {
+            auto *gone = new QObject;
+            gone->moveToThread(&worker);
+            QMetaObject::invokeMethod(gone, [&, gone, i] {
+                m_queue.read(QString(SecretStore::kService), QStringLiteral("nobody-%1").arg(i), gone,
+                             [&](Result<QByteArray>) { ++heardByGone; });
+                delete gone;
+            });
+        }
+        QMetaObject::invokeMethod(&stays, [&] {
+            m_queue.read(QString(SecretStore::kService), QStringLiteral("sentinel"), &stays,
+                         [&](Result<QByteArray>) { sentinelHeard = true; });
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(sentinelHeard.load(), 20000);
+        QCOMPARE(heardByGone.load(), 0);
+        QMetaObject::invokeMethod(&stays, [&] { stays.moveToThread(QCoreApplication::instance()->thread()); }, Qt::BlockingQueuedConnection);
+        worker.quit();
+        worker.wait();
+    }
+
     void dataKeyLivesInTheKeychain()
     {
         auto first = wait<Result<std::shared_ptr<const CredentialCipher>>>(

@@ -35,6 +35,23 @@ Organization makeOrg(const QString &name)
     return {ids::newOrganizationId(), name, 1719662400000};
 }
 
+//! The row as the database holds it: a second connection with its own, empty read cache.
+Result<SessionInfo> coldRead(const test::TestDatabase &tdb, const QString &org, const QString &id)
+{
+    auto db = Database::open(tdb.config(QStringLiteral("cold") + ids::newUlid()));
+    if (!db)
+        return db.error();
+    return SessionRepository(**db).get(org, id);
+}
+
+LifecycleChange toStatus(SessionStatus status, const QString &reason)
+{
+    LifecycleChange c;
+    c.status = status;
+    c.reason = reason;
+    return c;
+}
+
 } // namespace
 
 class TestStore : public QObject
@@ -99,7 +116,7 @@ private slots:
 
         SessionInfo bare = makeSession(org.id, QStringLiteral("Bare"));
         QVERIFY(repo.insert(bare));
-        auto readBare = repo.get(org.id, bare.id);
+        auto readBare = coldRead(tdb, org.id, bare.id);
         QVERIFY(readBare);
         QCOMPARE(*readBare, bare);
 
@@ -117,9 +134,10 @@ private slots:
         full.lastConnectedAt = 1719662400123;
         full.lastError = LastError{QStringLiteral("qr_expired"), QStringLiteral("codes ran out"), 1719662400456};
         QVERIFY(repo.insert(full));
-        auto readFull = repo.get(org.id, full.id);
+        auto readFull = coldRead(tdb, org.id, full.id);
         QVERIFY(readFull);
         QCOMPARE(*readFull, full);
+        QCOMPARE(*repo.get(org.id, full.id), full); // and this connection reads the same
     }
 
     void anotherOrganizationsSessionIsNotFound_data() { backends(); }
@@ -225,36 +243,75 @@ private slots:
         SessionInfo s = makeSession(org.id, QStringLiteral("x"));
         QVERIFY(repo.insert(s));
 
-        SessionInfo next = s;
-        next.status = SessionStatus::Starting;
-        next.statusChangedAt = next.updatedAt = s.createdAt + 10;
-        StatusTransition t{ids::newUlid(), s.id, org.id, SessionStatus::Unpaired, SessionStatus::Starting,
-                           QStringLiteral("start requested"), s.createdAt + 10};
-        QVERIFY(repo.recordTransition(next, t));
-        QCOMPARE(repo.get(org.id, s.id)->status, SessionStatus::Starting);
+        // A linking step: status, number, JIDs, error and desired state in one write.
+        LifecycleChange linked = toStatus(SessionStatus::Starting, QStringLiteral("linked to android"));
+        linked.desired = DesiredState::Running;
+        linked.phoneNumber = QStringLiteral("6281234567890");
+        linked.waJid = QStringLiteral("6281234567890:7@s.whatsapp.net");
+        linked.waLid = QStringLiteral("99887766:7@lid");
+        linked.lastConnectedAt = s.createdAt + 5;
+        linked.lastError = LastError{QStringLiteral("connection_lost"), QStringLiteral("socket closed"), s.createdAt + 3};
+        const QString firstId = ids::newUlid();
+        auto w = repo.apply(s.id, linked, s.createdAt + 10, firstId);
+        QVERIFY2(w, w ? "" : qPrintable(w.error().message));
+        QCOMPARE(w->previousStatus, SessionStatus::Unpaired);
+        QVERIFY(w->transition);
+        QCOMPARE(w->transition->id, firstId);
+        QCOMPARE(w->transition->previousStatus, SessionStatus::Unpaired);
 
-        // A transition whose log entry cannot be written (duplicate id) leaves the row unchanged.
-        SessionInfo third = next;
-        third.status = SessionStatus::Working;
-        auto r = repo.recordTransition(third, t);
+        // What the write returned is what the database holds, column by column, read cold.
+        const SessionInfo cold = *coldRead(tdb, org.id, s.id);
+        QCOMPARE(cold, w->session);
+        QCOMPARE(cold.status, SessionStatus::Starting);
+        QCOMPARE(cold.desiredState, DesiredState::Running);
+        QCOMPARE(cold.waJid, QStringLiteral("6281234567890:7@s.whatsapp.net"));
+        QCOMPARE(cold.waLid, QStringLiteral("99887766:7@lid"));
+        QCOMPARE(cold.lastConnectedAt, s.createdAt + 5);
+        QCOMPARE(cold.statusChangedAt, s.createdAt + 10);
+        QCOMPARE(cold.updatedAt, s.createdAt + 10);
+        QCOMPARE(cold.lastError, (LastError{QStringLiteral("connection_lost"), QStringLiteral("socket closed"), s.createdAt + 3}));
+        QCOMPARE(cold.label, s.label); // a lifecycle step never touches the settings
+        {
+            QSqlQuery raw(QSqlDatabase::database(QStringLiteral("test")));
+            QVERIFY(raw.exec(QStringLiteral("SELECT last_error_code, last_error_message, last_error_at, wa_jid FROM sessions WHERE id = '%1'").arg(s.id)));
+            QVERIFY(raw.next());
+            QCOMPARE(raw.value(0).toString(), QStringLiteral("connection_lost"));
+            QCOMPARE(raw.value(1).toString(), QStringLiteral("socket closed"));
+            QCOMPARE(raw.value(2).toLongLong(), s.createdAt + 3);
+            QCOMPARE(raw.value(3).toString(), QStringLiteral("6281234567890:7@s.whatsapp.net"));
+        }
+
+        // Clearing: an inner nullopt clears the error; a status that does not change keeps its time.
+        LifecycleChange same = toStatus(SessionStatus::Starting, QStringLiteral("again"));
+        same.lastError = std::optional<LastError>();
+        QVERIFY(repo.apply(s.id, same, s.createdAt + 20));
+        const SessionInfo cleared = *coldRead(tdb, org.id, s.id);
+        QVERIFY(!cleared.lastError);
+        QCOMPARE(cleared.statusChangedAt, s.createdAt + 10);
+        QCOMPARE(cleared.updatedAt, s.createdAt + 20);
+
+        // A step whose log entry cannot be written (duplicate id) leaves the row unchanged.
+        auto r = repo.apply(s.id, toStatus(SessionStatus::Working, QStringLiteral("logged in")), s.createdAt + 30, firstId);
         QVERIFY(!r);
+        QCOMPARE(coldRead(tdb, org.id, s.id)->status, SessionStatus::Starting);
         QCOMPARE(repo.get(org.id, s.id)->status, SessionStatus::Starting);
 
         auto log = repo.transitions(s.id, QString(), 100);
         QVERIFY(log);
-        QCOMPARE(log->size(), 1);
-        QCOMPARE(log->first().reason, QStringLiteral("start requested"));
+        QCOMPARE(log->size(), 2);
+        QCOMPARE(log->first().reason, QStringLiteral("linked to android"));
         QCOMPARE(log->first().previousStatus, SessionStatus::Unpaired);
         auto orgLog = repo.organizationTransitions(org.id, QString(), 100);
         QVERIFY(orgLog);
-        QCOMPARE(orgLog->size(), 1);
+        QCOMPARE(orgLog->size(), 2);
+        QCOMPARE(repo.apply(QStringLiteral("nope"), same, 1).error().code, ErrorCode::NotFound);
 
         QVERIFY(repo.remove(org.id, s.id));
         QCOMPARE(repo.transitions(s.id, QString(), 100)->size(), 0);
     }
 
-    void settingsDesiredStateAndCredentials_data() { backends(); }
-    void settingsDesiredStateAndCredentials()
+    void settingsAndLifecycleNeverOverwriteEachOther_data() { backends(); }
+    void settingsAndLifecycleNeverOverwriteEachOther()
     {
         QFETCH(Backend, backend);
         WAGATE_OPEN_TEST_DATABASE(tdb, backend);
@@ -265,14 +322,51 @@ private slots:
         SessionRepository repo(**db);
         SessionInfo s = makeSession(org.id, QStringLiteral("x"));
         QVERIFY(repo.insert(s));
-        s.label = QStringLiteral("renamed");
-        s.ratePerMin = 7;
-        s.updatedAt += 5;
-        QVERIFY(repo.updateSettings(s));
-        QVERIFY(repo.updateDesiredState(s.id, DesiredState::Running, s.updatedAt + 1));
-        auto read = repo.get(org.id, s.id);
-        QCOMPARE(read->label, QStringLiteral("renamed"));
-        QCOMPARE(read->ratePerMin, 7);
+        QVERIFY(repo.get(org.id, s.id)); // cached
+
+        SessionInfo edited = s;
+        edited.label = QStringLiteral("renamed");
+        edited.ratePerMin = 7;
+        edited.ratePerHour = 70;
+        edited.autoRead = true;
+        edited.status = SessionStatus::Working; // not a settings field: ignored
+        edited.updatedAt += 5;
+        auto stored = repo.updateSettings(edited);
+        QVERIFY(stored);
+        QCOMPARE(stored->label, QStringLiteral("renamed"));
+        QCOMPARE(stored->status, SessionStatus::Unpaired);
+        QCOMPARE(*stored, *coldRead(tdb, org.id, s.id));
+
+        auto w = repo.apply(s.id, toStatus(SessionStatus::Starting, QStringLiteral("start requested")), s.updatedAt + 9);
+        QVERIFY(w);
+        QCOMPARE(w->session.label, QStringLiteral("renamed"));
+        QCOMPARE(w->session.ratePerMin, 7);
+        QCOMPARE(w->session.ratePerHour, 70);
+        QVERIFY(w->session.autoRead);
+        QCOMPARE(*repo.get(org.id, s.id), w->session);
+        QCOMPARE(*coldRead(tdb, org.id, s.id), w->session);
+        QCOMPARE(repo.updateSettings(SessionInfo{}).error().code, ErrorCode::NotFound);
+    }
+
+    void desiredStateAndCredentials_data() { backends(); }
+    void desiredStateAndCredentials()
+    {
+        QFETCH(Backend, backend);
+        WAGATE_OPEN_TEST_DATABASE(tdb, backend);
+        auto db = Database::open(tdb.config());
+        QVERIFY(db);
+        const Organization org = makeOrg(QStringLiteral("Acme"));
+        QVERIFY(OrganizationRepository(**db).insert(org));
+        SessionRepository repo(**db);
+        SessionInfo s = makeSession(org.id, QStringLiteral("x"));
+        QVERIFY(repo.insert(s));
+        LifecycleChange desired;
+        desired.desired = DesiredState::Running;
+        auto w = repo.apply(s.id, desired, s.updatedAt + 1);
+        QVERIFY(w);
+        QVERIFY(!w->transition); // no status, no log entry
+        QCOMPARE(repo.transitions(s.id, QString(), 10)->size(), 0);
+        auto read = coldRead(tdb, org.id, s.id);
         QCOMPARE(read->desiredState, DesiredState::Running);
         QCOMPARE(*repo.listForGateway(QStringLiteral("gw-test")), QList<SessionInfo>{*read});
         QVERIFY(repo.listForGateway(QStringLiteral("gw-other"))->isEmpty());
@@ -281,9 +375,18 @@ private slots:
         const QByteArray blob = QByteArray("\x00\x01\xff sealed", 10);
         QVERIFY(repo.setCredentials(s.id, blob));
         QCOMPARE(*repo.credentials(s.id), blob);
+        QCOMPARE(coldRead(tdb, org.id, s.id)->updatedAt, read->updatedAt); // new credentials are no visible change
         QVERIFY(repo.setCredentials(s.id, {}));
         QVERIFY(repo.credentials(s.id)->isEmpty());
         QCOMPARE(repo.setCredentials(QStringLiteral("nope"), blob).error().code, ErrorCode::NotFound);
+
+        // Credentials and a status in one transaction (a logout): both or neither.
+        QVERIFY(repo.setCredentials(s.id, blob));
+        LifecycleChange logout = toStatus(SessionStatus::LoggedOut, QStringLiteral("logout requested"));
+        logout.credentials = QByteArray();
+        QVERIFY(repo.apply(s.id, logout, s.updatedAt + 2));
+        QVERIFY(repo.credentials(s.id)->isEmpty());
+        QCOMPARE(coldRead(tdb, org.id, s.id)->status, SessionStatus::LoggedOut);
     }
 
     void countByStatus_data() { backends(); }
@@ -353,6 +456,8 @@ private slots:
         WAGATE_OPEN_TEST_DATABASE(tdb, Backend::Postgres);
         auto db = Database::open(tdb.config(QStringLiteral("lost")));
         QVERIFY(db);
+        int available = 0;
+        (*db)->onAvailable([&] { ++available; });
         const Organization org = makeOrg(QStringLiteral("Acme"));
         QVERIFY(OrganizationRepository(**db).insert(org));
         SessionRepository repo(**db);
@@ -367,11 +472,17 @@ private slots:
             QVERIFY(kill.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                                              "WHERE datname = current_database() AND pid <> pg_backend_pid()")));
         }
-        // The next statement may find out the hard way: it fails as unavailable, never as a crash…
+        // The next statement finds out: it fails as unavailable, never as a crash, and from then on
+        // every call says so at once until the server is known to be back…
         auto first = repo.count(org.id);
-        if (!first)
-            QCOMPARE(first.error().code, ErrorCode::Unavailable);
-        // … and the connection is open again for the one after.
+        QVERIFY(!first);
+        QCOMPARE(first.error().code, ErrorCode::Unavailable);
+        QVERIFY(!(*db)->isAvailable());
+        QCOMPARE(repo.count(org.id).error().code, ErrorCode::Unavailable);
+        QVERIFY(!(*db)->ping());
+        // … which a probe on another thread finds out; the connection is open again here.
+        QTRY_VERIFY((*db)->isAvailable());
+        QCOMPARE(available, 1);
         auto again = repo.count(org.id);
         QVERIFY2(again, again ? "" : qPrintable(again.error().message));
         QCOMPARE(*again, 1);
@@ -379,8 +490,25 @@ private slots:
         QVERIFY((*db)->ping());
     }
 
-    void twoConnectionsSeeEachOthersCommits_data() { backends(); }
-    void twoConnectionsSeeEachOthersCommits()
+    void aStalledServerCostsAtMostTheStatementBudget()
+    {
+        WAGATE_OPEN_TEST_DATABASE(tdb, Backend::Postgres);
+        DatabaseConfig config = tdb.config(QStringLiteral("stalled"));
+        config.statementBudgetMs = 300;
+        auto db = Database::open(config);
+        QVERIFY(db);
+        // A server that does not answer: a statement that would take a minute.
+        QSqlQuery &q = (*db)->prepared(QStringLiteral("SELECT pg_sleep(60)"));
+        auto r = (*db)->exec(q);
+        QVERIFY2(!r, "the statement was cut off, not waited for");
+        QCOMPARE(r.error().code, ErrorCode::Unavailable);
+        QVERIFY(!(*db)->isAvailable());
+        QTRY_VERIFY((*db)->isAvailable());
+        QVERIFY((*db)->ping());
+    }
+
+    void nodesSeeEachOthersCommits_data() { backends(); }
+    void nodesSeeEachOthersCommits()
     {
         QFETCH(Backend, backend);
         WAGATE_OPEN_TEST_DATABASE(tdb, backend);
@@ -390,12 +518,56 @@ private slots:
         const Organization org = makeOrg(QStringLiteral("Acme"));
         QVERIFY(OrganizationRepository(**a).insert(org));
         SessionRepository ra(**a), rb(**b);
+        QStringList ids;
         for (int i = 0; i < 50; ++i) {
             SessionInfo s = makeSession(org.id, QStringLiteral("x%1").arg(i));
             QVERIFY((i % 2 ? ra : rb).insert(s));
+            ids << s.id;
         }
         QCOMPARE(*ra.count(org.id), 50);
         QCOMPARE(*rb.count(org.id), 50);
+        if (backend == Backend::Sqlite)
+            return; // one process per SQLite file: no other writer to hear from
+
+        // Node A holds a row in its read cache; node B changes it; A's next read shows B's change.
+        const QString id = ids.first();
+        QCOMPARE(ra.get(org.id, id)->label, QStringLiteral("x0"));
+        SessionInfo edited = *rb.get(org.id, id);
+        edited.label = QStringLiteral("renamed on B");
+        QVERIFY(rb.updateSettings(edited));
+        QTRY_COMPARE(ra.get(org.id, id)->label, QStringLiteral("renamed on B"));
+        QVERIFY(rb.apply(id, toStatus(SessionStatus::Starting, QStringLiteral("start requested")), 5));
+        QTRY_COMPARE(ra.get(org.id, id)->status, SessionStatus::Starting);
+        QVERIFY(rb.remove(org.id, id));
+        QTRY_VERIFY(!ra.get(org.id, id));
+        QCOMPARE(ra.get(org.id, id).error().code, ErrorCode::NotFound);
+    }
+
+    void theReadCacheForgetsTheLeastRecentlyUsedRows()
+    {
+        WAGATE_OPEN_TEST_DATABASE(tdb, Backend::Sqlite);
+        auto db = Database::open(tdb.config());
+        QVERIFY(db);
+        const Organization org = makeOrg(QStringLiteral("Acme"));
+        QVERIFY(OrganizationRepository(**db).insert(org));
+        SessionRepository repo(**db, 3);
+        QStringList ids;
+        for (int i = 0; i < 4; ++i) {
+            SessionInfo s = makeSession(org.id, QStringLiteral("x%1").arg(i));
+            QVERIFY(repo.insert(s));
+            ids << s.id;
+        }
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(repo.get(org.id, ids[i]));
+        QVERIFY(repo.get(org.id, ids[0])); // used again: the newest now
+        QVERIFY(repo.get(org.id, ids[3])); // a fourth row pushes out the least recently used, ids[1]
+        // Behind the repository's back: cached rows still read the old label, a forgotten one the new.
+        QSqlQuery raw(QSqlDatabase::database(QStringLiteral("test")));
+        QVERIFY(raw.exec(QStringLiteral("UPDATE sessions SET label = 'changed'")));
+        QCOMPARE(repo.get(org.id, ids[0])->label, QStringLiteral("x0"));
+        QCOMPARE(repo.get(org.id, ids[2])->label, QStringLiteral("x2"));
+        QCOMPARE(repo.get(org.id, ids[3])->label, QStringLiteral("x3"));
+        QCOMPARE(repo.get(org.id, ids[1])->label, QStringLiteral("changed"));
     }
 };
 

@@ -110,7 +110,8 @@ private slots:
             QCOMPARE(qr->platform, QStringLiteral("1"));
             QCOMPARE(s.qr.at(i).at(1).toLongLong(), fixedNow + (i == 0 ? 300 : 100));
         }
-        // Re-armed at each expiry: never early.
+        // Re-armed at each expiry: never early. Lower bounds only, and safe ones: a QTimer never fires
+        // before its interval (a loaded machine only makes it later), so these cannot fail by load.
         QVERIFY2(shownAt[1] - shownAt[0] >= 295, qPrintable(QString::number(shownAt[1] - shownAt[0])));
         QVERIFY2(shownAt[2] - shownAt[1] >= 95, qPrintable(QString::number(shownAt[2] - shownAt[1])));
         QVERIFY(endedAt - shownAt[2] >= 95);
@@ -510,9 +511,9 @@ private slots:
             QVERIFY(s.disconnected.wait(kWait));
             QCOMPARE(s.outcome(), DisconnectOutcome::Retryable);
             QCOMPARE(s.code_(), QStringLiteral("keepalive_timeout"));
-            // Noticed on the configured timings: the wait above ends long before the default
-            // interval alone (a wall-clock bound here would only measure how busy the machine is).
-            QVERIFY(kWait < WaConnectionOptions{}.keepAliveMinIntervalMs);
+            // Noticed on the configured timings: kWait (5 s) ends long before the default interval
+            // (20 s) could even send a ping (a wall-clock bound here would only measure how busy the
+            // machine is).
         }
     }
 
