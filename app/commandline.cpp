@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
@@ -152,7 +153,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
         cl.error = p.errorText();
         return cl;
     }
-    cl.helpText = p.helpText();
+    // helpText() names the program from QCoreApplication, which does not exist yet at this point.
+    const QString program = arguments.isEmpty() ? QStringLiteral("wagate") : QFileInfo(arguments.first()).fileName();
+    cl.helpText = p.helpText().replace(QLatin1String("<executable_name>"), program);
     if (p.isSet(help)) {
         cl.mode = CommandLine::Mode::Help;
         return cl;

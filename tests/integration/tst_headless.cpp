@@ -130,6 +130,25 @@ private slots:
         QVERIFY(cli.readAllStandardOutput().startsWith("org_"));
     }
 
+    void helpNamesTheProgramAndItsOptions_data()
+    {
+        QTest::addColumn<QString>("binary");
+        QTest::newRow("wagate") << QStringLiteral("wagate");
+        QTest::newRow("wagate-headless") << QStringLiteral("wagate-headless");
+    }
+    void helpNamesTheProgramAndItsOptions()
+    {
+        QFETCH(QString, binary);
+        QProcess p;
+        p.start(QStringLiteral(WAGATE_BINARY_DIR "/app/") + binary, QStringList{QStringLiteral("--help")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(out.startsWith(QStringLiteral("Usage: %1 [options]").arg(binary)), qPrintable(out.left(80)));
+        for (const char *option : {"--headless", "--listen", "--database", "--secrets", "--wa-version"})
+            QVERIFY2(out.contains(QLatin1String(option)), option);
+    }
+
     void secondInstanceOnTheSameDataDirIsRefused()
     {
         test::TestDatabase tdb(Backend::Sqlite);
