@@ -49,7 +49,9 @@ QString manPage(const QString &version)
                         "Without arguments it opens the console, where support staff see the live status of their "
                         "organization's sessions, start and stop them and link new numbers. With "
                         "\\fB\\-\\-headless\\fR it runs the same engine and API without a window, as the system "
-                        "service \\fBwagate.service\\fR does.");
+                        "service \\fBwagate.service\\fR does. \\fBwagate-headless\\fR is the same program built without the "
+                        "console (it does not link Qt Widgets), for servers; it always runs headless and takes "
+                        "the same commands and options.");
     m << QStringLiteral(".SH COMMANDS");
     for (const auto &[synopsis, meaning] : commandLineUsage())
         m << QStringLiteral(".TP") << bold(synopsis) << roff(meaning);
