@@ -38,6 +38,7 @@ ApiServer::ApiServer(Engine &engine, ApiConfig config, QObject *parent)
         m_engine.auth().authenticate(QString::fromLatin1(request.header("Authorization")), std::move(done));
     };
     registerSessionRoutes(m_router, m_engine);
+    registerMessageRoutes(m_router, m_engine);
     registerApiKeyRoutes(m_router, m_engine);
     registerSystemRoutes(m_router, m_engine, *this);
     registerAuthRoutes(m_router, m_engine);

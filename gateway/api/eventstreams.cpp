@@ -15,15 +15,24 @@ EventStreams::EventStreams(SessionEvents &events, SessionRepository &repo, QObje
     : QObject(parent), m_repo(repo)
 {
     connect(&events, &SessionEvents::statusChanged, this, [this](const StatusTransition &t) {
-        broadcast(t.organizationId, t.sessionId, statusFrame(t), false);
+        broadcast(t.organizationId, t.sessionId, statusFrame(t), Audience::Logged);
     });
     connect(&events, &SessionEvents::qrCode, this, [this](const QString &org, const QString &id, const QString &qr, qint64 exp) {
         const QJsonObject data{{QStringLiteral("sessionId"), id}, {QStringLiteral("qr"), qr}, {QStringLiteral("expiresAt"), exp}};
-        broadcast(org, id, "event: session.qr\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n", true);
+        broadcast(org, id, "event: session.qr\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n", Audience::Codes);
     });
     connect(&events, &SessionEvents::pairingCode, this, [this](const QString &org, const QString &id, const QString &code, qint64 exp) {
         const QJsonObject data{{QStringLiteral("sessionId"), id}, {QStringLiteral("code"), code}, {QStringLiteral("expiresAt"), exp}};
-        broadcast(org, id, "event: session.pairing_code\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n", true);
+        broadcast(org, id, "event: session.pairing_code\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n", Audience::Codes);
+    });
+    connect(&events, &SessionEvents::messageChanged, this, [this](const MessageInfo &m, const QString &eventId, const QString &previous) {
+        const bool received = m.direction == MessageDirection::In && previous.isEmpty();
+        QJsonObject data = json::messageToJson(m);
+        if (!received)
+            data.insert(QStringLiteral("previousStatus"), previous.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(previous));
+        const QByteArray frame = "id: " + eventId.toLatin1() + (received ? "\nevent: message.received" : "\nevent: message.status")
+                                 + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+        broadcast(m.organizationId, m.sessionId, frame, Audience::Everyone);
     });
     m_keepAlive.setInterval(kKeepAliveMs);
     connect(&m_keepAlive, &QTimer::timeout, this, [this] {
@@ -145,7 +154,7 @@ void EventStreams::replayStep()
     prune();
 }
 
-void EventStreams::broadcast(const QString &organizationId, const QString &sessionId, const QByteArray &frame, bool codes)
+void EventStreams::broadcast(const QString &organizationId, const QString &sessionId, const QByteArray &frame, Audience audience)
 {
     bool dropped = false;
     for (Stream &s : m_streams) {
@@ -153,9 +162,9 @@ void EventStreams::broadcast(const QString &organizationId, const QString &sessi
             continue;
         if (!s.scope.sessionId.isEmpty() && s.scope.sessionId != sessionId)
             continue;
-        if (codes && !s.scope.withCodes)
+        if (audience == Audience::Codes && !s.scope.withCodes)
             continue;
-        if (!codes && s.replaying)
+        if (audience == Audience::Logged && s.replaying)
             continue; // the replay reads it from the log, in order
         dropped |= !send(s, frame);
     }

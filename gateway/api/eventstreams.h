@@ -59,7 +59,10 @@ private:
         QString replayedUpTo;   //!< id of the last transition replayed
         qint64 stalledSince = 0; //!< when the replay began waiting for the client to read
     };
-    void broadcast(const QString &organizationId, const QString &sessionId, const QByteArray &frame, bool live);
+    //! Who gets a frame: every stream of its scope, except replaying ones for what the replay reads
+    //! from the log (Logged), or only streams that may see codes (Codes).
+    enum class Audience { Logged, Everyone, Codes };
+    void broadcast(const QString &organizationId, const QString &sessionId, const QByteArray &frame, Audience audience);
     //! Writes to one stream; false (and the stream is dropped) when its client does not keep up.
     bool send(Stream &stream, const QByteArray &frame);
     void replayStep();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/messageinfo.h"
 #include "core/result.h"
 #include "core/session.h"
 #include "engine/sessionservice.h"
@@ -11,6 +12,11 @@ namespace wagate::json {
 //! The session resource exactly as API.md shows it (nulls where a value is unknown).
 QJsonObject sessionToJson(const SessionInfo &s);
 QJsonObject transitionToJson(const StatusTransition &t);
+
+//! The message resource exactly as API.md shows it (nulls where a value is unknown).
+QJsonObject messageToJson(const MessageInfo &m);
+//! The body of POST /sessions/{session}/messages; unknown fields are ignored.
+Result<SendRequest> sendRequestFromJson(const QJsonObject &o);
 
 //! Request bodies of POST /sessions and PATCH /sessions/{id}; unknown fields are ignored.
 Result<SessionCreate> sessionCreateFromJson(const QJsonObject &o);

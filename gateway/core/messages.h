@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QByteArray>
 #include <QMetaType>
+
+#include <optional>
 #include <QString>
 #include <QStringList>
 
@@ -81,6 +84,10 @@ struct MessageReceipt
 };
 
 enum class ChatState { Composing, Paused };
+
+//! An incoming message as stored with the Signal step that produced it (opaque JSON; customer data).
+QByteArray incomingMessageToJson(const IncomingMessage &message);
+std::optional<IncomingMessage> incomingMessageFromJson(const QByteArray &bytes);
 
 } // namespace wagate
 

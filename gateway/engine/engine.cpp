@@ -6,6 +6,9 @@
 #include "auth/secretstore.h"
 #include "core/logging.h"
 #include "credentialvault.h"
+#include "messageservice.h"
+#include "outbox.h"
+#include "store/messagerepository.h"
 #include "sessionevents.h"
 #include "sessionservice.h"
 #include "systemservice.h"
@@ -44,6 +47,8 @@ Engine::~Engine()
     shutdown();
     // Members that hold prepared statements go before the connection they belong to.
     m_system.reset();
+    m_messages.reset();
+    m_messageRepo.reset();
     m_service.reset();
     m_manager.reset();
     m_ownFactory.reset();
@@ -91,6 +96,8 @@ void Engine::start(std::function<void(Result<void>)> done)
     m_manager->setConfig(m_config.lifecycle);
     m_db->onAvailable([manager = m_manager.get()] { manager->retryUnsaved(); });
     m_service = std::make_unique<SessionService>(*m_sessions, *m_manager, *m_events, m_config.gatewayId);
+    m_messageRepo = std::make_unique<MessageRepository>(*m_db);
+    m_messages = std::make_unique<MessageService>(*m_messageRepo, *m_sessions, *m_manager, *m_events);
     m_system = std::make_unique<SystemService>(*m_db, *m_sessions, *m_orgs, *m_manager, m_config.gatewayId);
 
     QPointer<Engine> self(this);
@@ -119,10 +126,13 @@ void Engine::start(std::function<void(Result<void>)> done)
                 Engine *engine = self.data();
                 self->m_ownFactory = std::make_unique<WaConnectionFactory>(
                     self->m_config.whatsapp, [engine](const QString &sessionId) {
-                        return std::make_shared<SqlSignalStore>(*engine->m_signals, *engine->m_vault, sessionId);
+                        return std::make_shared<SqlSignalStore>(
+                            *engine->m_signals, *engine->m_vault, sessionId,
+                            [engine, sessionId](const IncomingMessage &m) { return engine->m_messages->storeIncoming(sessionId, m); });
                     });
                 self->m_factory = self->m_ownFactory.get();
             }
+            self->m_messages->setVault(self->m_vault);
             self->m_manager->setConnectionFactory(self->m_factory);
             self->m_manager->setCredentialVault(self->m_vault);
             if (auto restored = self->m_manager->restore(self->m_config.gatewayId); !restored)

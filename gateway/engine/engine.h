@@ -15,6 +15,8 @@ namespace wagate {
 class ApiKeyService;
 class AuthService;
 class KeychainQueue;
+class MessageRepository;
+class MessageService;
 class OrganizationRepository;
 class SecretStore;
 class SessionEvents;
@@ -63,6 +65,8 @@ public:
     SessionEvents &events() { return *m_events; }
     SessionManager &manager() { return *m_manager; }
     SessionService &sessions() { return *m_service; }
+    MessageRepository &messageRepository() { return *m_messageRepo; }
+    MessageService &messages() { return *m_messages; }
     SystemService &system() { return *m_system; }
     ApiKeyService &apiKeys();
     AuthService &auth() { return *m_auth; }
@@ -83,6 +87,8 @@ private:
     std::unique_ptr<SessionEvents> m_events;
     std::unique_ptr<SessionManager> m_manager;
     std::unique_ptr<SessionService> m_service;
+    std::unique_ptr<MessageRepository> m_messageRepo;
+    std::unique_ptr<MessageService> m_messages;
     std::unique_ptr<SystemService> m_system;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<AuthService> m_auth;

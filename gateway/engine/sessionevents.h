@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/messageinfo.h"
 #include "core/messages.h"
 #include "core/session.h"
 
@@ -30,6 +31,10 @@ signals:
     void messageFailed(const QString &organizationId, const QString &sessionId, const wagate::SendFailure &failure);
     void messageReceived(const QString &organizationId, const QString &sessionId, const wagate::IncomingMessage &message);
     void receiptReceived(const QString &organizationId, const QString &sessionId, const wagate::MessageReceipt &receipt);
+
+    //! A message row changed, already stored: a new message (previousStatus empty) or a status change,
+    //! with the id of its status log entry (the event's id). Carries the text: customer data.
+    void messageChanged(const wagate::MessageInfo &message, const QString &eventId, const QString &previousStatus);
 };
 
 } // namespace wagate

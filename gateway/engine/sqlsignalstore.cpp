@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 #include "credentialvault.h"
+#include "store/database.h"
 #include "store/signalrepository.h"
 
 #include <QDateTime>
@@ -20,8 +21,8 @@ SignalRepository::Table tableOf(wa::SignalRecordKind kind)
 
 } // namespace
 
-SqlSignalStore::SqlSignalStore(SignalRepository &repository, CredentialVault &vault, QString sessionId)
-    : m_repo(repository), m_vault(vault), m_sessionId(std::move(sessionId))
+SqlSignalStore::SqlSignalStore(SignalRepository &repository, CredentialVault &vault, QString sessionId, ReceivedSink sink)
+    : m_repo(repository), m_vault(vault), m_sessionId(std::move(sessionId)), m_sink(std::move(sink))
 {
 }
 
@@ -57,9 +58,13 @@ Expected<void, SignalStoreError> SqlSignalStore::apply(const QList<wa::SignalCha
 {
     QList<SignalRepository::Write> writes;
     writes.reserve(changes.size());
+    QList<IncomingMessage> arrived;
     for (const wa::SignalChange &c : changes) {
         if (!SignalRepository::isTable(int(c.kind)))
             continue;
+        if (m_sink && c.kind == wa::SignalRecordKind::Received && c.value && c.value->size() > 1)
+            if (auto m = incomingMessageFromJson(*c.value))
+                arrived.append(std::move(*m));
         SignalRepository::Write w{tableOf(c.kind), c.key, std::nullopt};
         if (c.value) {
             auto sealed = m_vault.seal(associatedData(m_sessionId, c.kind, c.key), *c.value);
@@ -69,7 +74,22 @@ Expected<void, SignalStoreError> SqlSignalStore::apply(const QList<wa::SignalCha
         }
         writes.append(std::move(w));
     }
-    if (auto r = m_repo.apply(m_sessionId, writes, QDateTime::currentMSecsSinceEpoch()); !r)
+    const auto write = [&]() -> Result<void> {
+        if (auto r = m_repo.apply(m_sessionId, writes, QDateTime::currentMSecsSinceEpoch()); !r)
+            return r;
+        for (const IncomingMessage &m : arrived) {
+            auto r = m_sink(m);
+            if (!r && r.error().code == ErrorCode::Unavailable)
+                return r; // no receipt: WhatsApp delivers it again
+            if (!r) // a refusal would refuse every redelivery too: the Signal step goes on without it
+                qCWarning(lcStore).noquote() << "a message of session" << m_sessionId << "was not stored:" << r.error().message;
+        }
+        return {};
+    };
+    const Result<void> r = arrived.isEmpty() ? write() : m_repo.database().transaction(write);
+    for (IncomingMessage &m : arrived)
+        m.text.fill(QChar(0));
+    if (!r)
         return SignalStoreError::Unavailable;
     return {};
 }

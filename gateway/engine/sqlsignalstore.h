@@ -1,6 +1,10 @@
 #pragma once
 
+#include "core/messages.h"
+#include "core/result.h"
 #include "wa/signal/signalstore.h"
+
+#include <functional>
 
 #include <QString>
 
@@ -16,7 +20,10 @@ class SignalRepository;
 class SqlSignalStore : public wa::SignalStore
 {
 public:
-    SqlSignalStore(SignalRepository &repository, CredentialVault &vault, QString sessionId);
+    //! Stores a message that arrived in the same transaction as the Signal step that decrypted it.
+    using ReceivedSink = std::function<Result<void>(const IncomingMessage &)>;
+
+    SqlSignalStore(SignalRepository &repository, CredentialVault &vault, QString sessionId, ReceivedSink sink = {});
 
     Expected<std::optional<QByteArray>, wa::SignalStoreError> load(wa::SignalRecordKind kind, const QByteArray &key) override;
     Expected<QList<QByteArray>, wa::SignalStoreError> keys(wa::SignalRecordKind kind, const QByteArray &prefix) override;
@@ -30,6 +37,7 @@ private:
     SignalRepository &m_repo;
     CredentialVault &m_vault;
     QString m_sessionId;
+    ReceivedSink m_sink;
 };
 
 } // namespace wagate

@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QVariant>
 
 #include <functional>
 #include <memory>
@@ -118,6 +119,16 @@ private:
 //! The repositories' common steps: run a prepared statement and read one row, every row, or check
 //! that it changed a row.
 namespace sql {
+
+//! NULL for an empty text or a zero time, so optional columns read back as absent.
+inline QVariant nullableText(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+inline QVariant nullableTime(qint64 t)
+{
+    return t == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(t);
+}
 
 template<typename T, typename Read>
 Result<T> one(Database &db, QSqlQuery &q, Read read, const Error &notFound)

@@ -149,6 +149,60 @@ const QList<Migration> &all()
              // Received ids are pruned by age (message retention).
              QStringLiteral("CREATE INDEX wa_received_by_age ON wa_received (session_id, updated_at)"),
          }},
+        {5,
+         "messages in and out (text sealed with the data key, the message id as associated data) and the log "
+         "of their status changes",
+         {
+             // body: sealed JSON of what is customer data (text, push name). wa_message_id is fixed at
+             // acceptance, so a resend after a crash is the same message to WhatsApp.
+             QStringLiteral(R"(CREATE TABLE messages (
+                id TEXT PRIMARY KEY,
+                session_id TEXT NOT NULL,
+                organization_id TEXT NOT NULL,
+                direction TEXT NOT NULL,
+                wa_message_id TEXT NOT NULL,
+                chat TEXT NOT NULL,
+                chat_lid TEXT,
+                phone_number TEXT,
+                sender TEXT,
+                sender_lid TEXT,
+                type TEXT NOT NULL,
+                wa_type TEXT,
+                body ${BLOB} NOT NULL,
+                status TEXT NOT NULL,
+                idempotency_key TEXT,
+                request_hash TEXT,
+                attempts INTEGER NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                sent_at BIGINT,
+                delivered_at BIGINT,
+                read_at BIGINT,
+                expires_at BIGINT,
+                error_code TEXT,
+                error_message TEXT,
+                error_at BIGINT,
+                error_wa_code INTEGER))"),
+             QStringLiteral("CREATE UNIQUE INDEX messages_by_idempotency ON messages (session_id, idempotency_key)"),
+             QStringLiteral("CREATE UNIQUE INDEX messages_incoming_once ON messages (session_id, direction, chat, wa_message_id)"),
+             QStringLiteral("CREATE INDEX messages_by_wa_id ON messages (session_id, wa_message_id)"),
+             QStringLiteral("CREATE INDEX messages_by_session ON messages (session_id, id)"),
+             QStringLiteral("CREATE INDEX messages_by_chat ON messages (session_id, chat, id)"),
+             QStringLiteral("CREATE INDEX messages_outbox ON messages (session_id, status, id)"),
+             QStringLiteral("CREATE INDEX messages_by_age ON messages (created_at)"),
+             // One entry per status a message reached; its id is the event's id (ULID, in order).
+             QStringLiteral(R"(CREATE TABLE message_status_log (
+                id TEXT PRIMARY KEY,
+                message_id TEXT NOT NULL,
+                session_id TEXT NOT NULL,
+                organization_id TEXT NOT NULL,
+                status TEXT NOT NULL,
+                previous_status TEXT,
+                at BIGINT NOT NULL))"),
+             QStringLiteral("CREATE INDEX message_log_by_message ON message_status_log (message_id, id)"),
+             QStringLiteral("CREATE INDEX message_log_by_org ON message_status_log (organization_id, id)"),
+             QStringLiteral("CREATE INDEX message_log_by_age ON message_status_log (at)"),
+         }},
     };
     return list;
 }

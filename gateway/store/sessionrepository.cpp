@@ -20,15 +20,8 @@ const QString kColumns = QStringLiteral(
     "is_admin_session, auto_read, presence_typing, rate_per_hour, rate_per_min, created_at, updated_at, "
     "created_by_user_id, last_connected_at, status_changed_at, last_error_code, last_error_message, last_error_at");
 
-QVariant nullableText(const QString &s)
-{
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
-}
-
-QVariant nullableTime(qint64 t)
-{
-    return t == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(t);
-}
+using sql::nullableText;
+using sql::nullableTime;
 
 QString desiredName(DesiredState d)
 {

@@ -38,6 +38,8 @@ public:
     Result<void> clear(const QString &sessionId);
     Result<qint64> count(const QString &sessionId, Table table);
 
+    Database &database() { return m_db; }
+
     static bool isTable(int value) { return value >= int(Table::Sessions) && value <= int(Table::Received); }
 
 private:

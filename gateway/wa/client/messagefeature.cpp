@@ -32,25 +32,6 @@ QString deviceKey(const Jid &device)
     return device.toString();
 }
 
-QByteArray serialize(const IncomingMessage &m)
-{
-    const QJsonObject o{{QStringLiteral("id"), m.id},
-                        {QStringLiteral("chat"), m.chat},
-                        {QStringLiteral("chatLid"), m.chatLid},
-                        {QStringLiteral("sender"), m.sender},
-                        {QStringLiteral("senderPn"), m.senderPn},
-                        {QStringLiteral("senderLid"), m.senderLid},
-                        {QStringLiteral("senderDevice"), m.senderDevice},
-                        {QStringLiteral("pushName"), m.pushName},
-                        {QStringLiteral("fromMe"), m.fromMe},
-                        {QStringLiteral("isGroup"), m.isGroup},
-                        {QStringLiteral("type"), m.type},
-                        {QStringLiteral("waType"), m.waType},
-                        {QStringLiteral("text"), m.text},
-                        {QStringLiteral("at"), m.at}};
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
 //! The ack that makes the server drop a message we will not receipt (MESSAGING.md §7).
 Node messageAck(const stanza::IncomingEnvelope &e, int error = 0)
 {
@@ -810,7 +791,7 @@ bool MessageFeature::receiveOne(const stanza::IncomingEnvelope &e)
     m.text = content->text;
     m.at = e.t > 0 ? e.t * 1000 : host().nowMs();
     // Saved with the ratchet step that produced it, in the same commit (pitfall 7).
-    m_signal.batch().put(SignalRecordKind::Received, dedupe.toUtf8(), serialize(m));
+    m_signal.batch().put(SignalRecordKind::Received, dedupe.toUtf8(), incomingMessageToJson(m));
     m_signal.afterCommit([this, e, m] {
         emit messageReceived(m);
         host().sendNode(stanza::deliveryReceipt(e));
@@ -840,7 +821,7 @@ void MessageFeature::sendRetry(const stanza::IncomingEnvelope &e, const QString 
         m.type = QStringLiteral("undecryptable");
         m.waType = why;
         m.at = e.t > 0 ? e.t * 1000 : host().nowMs();
-        m_signal.batch().put(SignalRecordKind::Received, (senderUser.toString() + QLatin1Char('/') + e.id).toUtf8(), serialize(m));
+        m_signal.batch().put(SignalRecordKind::Received, (senderUser.toString() + QLatin1Char('/') + e.id).toUtf8(), incomingMessageToJson(m));
         m_signal.afterCommit([this, e, m] {
             emit messageReceived(m);
             host().sendNode(messageAck(e));

@@ -731,11 +731,16 @@ private slots:
             ++checked;
         }
         QVERIFY(checked >= 14);
-        // And nothing documented that does not exist.
+        // And nothing documented that does not exist; every operation named, once, for generated clients.
+        QSet<QString> operationIds;
         for (auto it = paths.begin(); it != paths.end(); ++it) {
             for (const QString &method : it.value().toObject().keys()) {
                 if (method == u"parameters")
                     continue;
+                const QString operationId = it.value().toObject().value(method).toObject().value(QStringLiteral("operationId")).toString();
+                QVERIFY2(!operationId.isEmpty(), qPrintable(QStringLiteral("no operationId: %1 %2").arg(method, it.key())));
+                QVERIFY2(!operationIds.contains(operationId), qPrintable(QStringLiteral("operationId used twice: ") + operationId));
+                operationIds.insert(operationId);
                 bool found = false;
                 for (const Route &route : m_api->router().routes())
                     found |= route.pattern == it.key() && QString::fromLatin1(route.method).toLower() == method;

@@ -1,0 +1,377 @@
+#include "messageservice.h"
+
+#include "core/ids.h"
+#include "core/logging.h"
+#include "core/session.h"
+#include "credentialvault.h"
+#include "outbox.h"
+#include "sessionevents.h"
+#include "sessionmanager.h"
+#include "store/sessionrepository.h"
+#include "wa/message/messagecodec.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace wagate {
+
+namespace {
+
+QString unannouncedKey(const QString &sessionId, const QString &chat, const QString &id)
+{
+    return sessionId + QLatin1Char('|') + chat + QLatin1Char('|') + id;
+}
+
+//! The digits of a phone-number JID ("6281…@s.whatsapp.net" → "6281…"), else empty.
+QString phoneOf(const QString &jid)
+{
+    static const QLatin1StringView suffix("@s.whatsapp.net");
+    return jid.endsWith(suffix) ? jid.left(jid.size() - suffix.size()) : QString();
+}
+
+Result<void> validMessageId(const QString &id)
+{
+    if (!id.startsWith(QLatin1String("msg_")) || !ids::isUlid(id.mid(4)))
+        return Error::invalidArgument(QStringLiteral("malformed message id: msg_ followed by a ULID"), QStringLiteral("message"));
+    return {};
+}
+
+} // namespace
+
+QString sendRequestHash(const QString &chat, const QString &text)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(chat.toUtf8());
+    h.addData(QByteArrayView("\n", 1));
+    h.addData(text.toUtf8());
+    return QString::fromLatin1(h.result().toBase64(QByteArray::OmitTrailingEquals));
+}
+
+MessageService::MessageService(MessageRepository &messages, SessionRepository &sessions, SessionManager &manager,
+                               SessionEvents &events, Clock clock, QObject *parent)
+    : QObject(parent), m_messages(messages), m_sessions(sessions), m_manager(manager), m_events(events),
+      m_clock(std::move(clock))
+{
+    m_outbox = std::make_unique<Outbox>(*this, sessions, manager, events);
+    connect(&events, &SessionEvents::messageReceived, this, &MessageService::onReceived);
+    connect(&events, &SessionEvents::sessionRemoved, this, &MessageService::onSessionRemoved);
+}
+
+MessageService::~MessageService() = default;
+
+Result<SessionInfo> MessageService::session(const Principal &caller, Capability needed, const QString &sessionId)
+{
+    if (!ids::isValidPathId(sessionId))
+        return Error::invalidArgument(QStringLiteral("malformed session id: 1 to 64 characters of A-Z, a-z, 0-9, _ and -"),
+                                      QStringLiteral("session"));
+    auto s = m_sessions.get(caller.organizationId, sessionId);
+    if (!s)
+        return s.error();
+    if (auto r = caller.require(needed); !r)
+        return r.error();
+    return s;
+}
+
+Result<QByteArray> MessageService::seal(const QString &messageId, const QString &text, const QString &pushName) const
+{
+    if (!m_vault)
+        return Error::unavailable(QStringLiteral("the data key for messages is not available yet"));
+    QJsonObject o{{QStringLiteral("t"), text}};
+    if (!pushName.isEmpty())
+        o.insert(QStringLiteral("p"), pushName);
+    return m_vault->seal(associatedData(messageId), QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+Result<MessageInfo> MessageService::open(const StoredMessage &stored) const
+{
+    MessageInfo m = stored.info;
+    if (!m_vault)
+        return Error::unavailable(QStringLiteral("the data key for messages is not available yet"));
+    auto opened = m_vault->open(associatedData(m.id), stored.body);
+    if (!opened) {
+        qCWarning(lcEngine).noquote() << "the body of message" << m.id << "cannot be opened";
+        return Error::internal(QStringLiteral("a message body cannot be opened"));
+    }
+    const QJsonObject o = QJsonDocument::fromJson(*opened).object();
+    opened->fill('\0');
+    m.text = o.value(QStringLiteral("t")).toString();
+    m.pushName = o.value(QStringLiteral("p")).toString();
+    return m;
+}
+
+Result<SendOutcome> MessageService::send(const Principal &caller, const QString &sessionId, const SendRequest &request)
+{
+    auto s = session(caller, Capability::Send, sessionId);
+    if (!s)
+        return s.error();
+    auto to = parseRecipient(request.to);
+    if (!to)
+        return to.error();
+    auto text = normalizeMessageText(request.text);
+    if (!text)
+        return text.error();
+    if (!request.idempotencyKey.isEmpty())
+        if (auto r = validateIdempotencyKey(request.idempotencyKey); !r)
+            return r.error();
+    if (!s->hasNumberAttached()) {
+        Error e = Error::failedPrecondition(QStringLiteral("the session has no number attached; pair one first"));
+        e.details.insert(QStringLiteral("reason"), QStringLiteral("no_number"));
+        return e;
+    }
+
+    const QString hash = sendRequestHash(to->chat, *text);
+    const auto replay = [&](const StoredMessage &existing) -> Result<SendOutcome> {
+        if (existing.requestHash != hash) {
+            Error e = Error::alreadyExists(QStringLiteral("this idempotency key was used for another message"));
+            e.details.insert(QStringLiteral("field"), QStringLiteral("idempotencyKey"));
+            e.details.insert(QStringLiteral("messageId"), existing.info.id);
+            return e;
+        }
+        auto opened = open(existing);
+        if (!opened)
+            return opened.error();
+        return SendOutcome{*opened, false};
+    };
+    if (!request.idempotencyKey.isEmpty()) {
+        auto existing = m_messages.byIdempotencyKey(sessionId, request.idempotencyKey);
+        if (!existing)
+            return existing.error();
+        if (*existing)
+            return replay(**existing);
+    }
+
+    const qint64 now = m_clock();
+    StoredMessage stored;
+    MessageInfo &m = stored.info;
+    m.id = newMessageId();
+    m.sessionId = s->id;
+    m.organizationId = s->organizationId;
+    m.direction = MessageDirection::Out;
+    m.waMessageId = wa::message::newId(s->phoneNumber, now / 1000);
+    m.chat = to->chat;
+    m.chatLid = to->isLid() ? to->chat : QString();
+    m.phoneNumber = to->phoneNumber;
+    m.type = QStringLiteral("text");
+    m.status = MessageStatus::Queued;
+    m.idempotencyKey = request.idempotencyKey;
+    m.createdAt = now;
+    m.updatedAt = now;
+    m.expiresAt = now + (request.ttlMs > 0 ? request.ttlMs : limits::kDefaultMessageTtlMs);
+    stored.requestHash = hash;
+    auto sealed = seal(m.id, *text, {});
+    if (!sealed)
+        return sealed.error();
+    stored.body = *sealed;
+    const QString entryId = ids::newUlid();
+    if (auto r = m_messages.insert(stored, entryId); !r) {
+        if (r.error().code == ErrorCode::AlreadyExists && !request.idempotencyKey.isEmpty()) {
+            // Another node took the same key first.
+            auto existing = m_messages.byIdempotencyKey(sessionId, request.idempotencyKey);
+            if (existing && *existing)
+                return replay(**existing);
+        }
+        return r.error();
+    }
+    m.text = *text;
+    emit m_events.messageChanged(m, entryId, QString());
+    m_outbox->kick(m.sessionId);
+    return SendOutcome{m, true};
+}
+
+Result<MessageInfo> MessageService::get(const Principal &caller, const QString &sessionId, const QString &messageId)
+{
+    auto s = session(caller, Capability::Read, sessionId);
+    if (!s)
+        return s.error();
+    if (auto r = validMessageId(messageId); !r)
+        return r.error();
+    auto stored = m_messages.get(caller.organizationId, sessionId, messageId);
+    if (!stored)
+        return stored.error();
+    return open(*stored);
+}
+
+Result<QList<MessageInfo>> MessageService::list(const Principal &caller, const QString &sessionId, const MessageFilter &filter,
+                                                const QString &beforeId, int pageSize, QString *lastId)
+{
+    auto s = session(caller, Capability::Read, sessionId);
+    if (!s)
+        return s.error();
+    if (pageSize < 1 || pageSize > kMaxPageSize)
+        return Error::invalidArgument(QStringLiteral("pageSize must be between 1 and %1").arg(kMaxPageSize), QStringLiteral("pageSize"));
+    auto page = m_messages.list(caller.organizationId, sessionId, filter, beforeId, pageSize);
+    if (!page)
+        return page.error();
+    QList<MessageInfo> out;
+    out.reserve(page->messages.size());
+    for (const StoredMessage &stored : page->messages) {
+        auto opened = open(stored);
+        if (!opened)
+            return opened.error();
+        out.append(*opened);
+    }
+    if (lastId)
+        *lastId = page->lastId;
+    return out;
+}
+
+Result<MessageInfo> MessageService::cancel(const Principal &caller, const QString &sessionId, const QString &messageId)
+{
+    auto s = session(caller, Capability::Send, sessionId);
+    if (!s)
+        return s.error();
+    if (auto r = validMessageId(messageId); !r)
+        return r.error();
+    auto stored = m_messages.get(caller.organizationId, sessionId, messageId);
+    if (!stored)
+        return stored.error();
+    const auto refuse = [](const MessageInfo &m) {
+        Error e = Error::failedPrecondition(QStringLiteral("only a queued message can be canceled; this one is %1")
+                                                .arg(messageStatusName(m.status)));
+        e.details.insert(QStringLiteral("status"), messageStatusName(m.status));
+        return e;
+    };
+    if (stored->info.status == MessageStatus::Canceled)
+        return open(*stored);
+    if (stored->info.status != MessageStatus::Queued)
+        return refuse(stored->info);
+    auto moved = move(*stored, {MessageStatus::Canceled, m_clock(), {}, {}, {}, {}, false});
+    if (!moved)
+        return moved.error();
+    if (!*moved) { // it left the queue meanwhile
+        auto again = m_messages.get(caller.organizationId, sessionId, messageId);
+        if (!again)
+            return again.error();
+        return refuse(again->info);
+    }
+    return **moved;
+}
+
+Result<MessageInfo> MessageService::markRead(const Principal &caller, const QString &sessionId, const QString &messageId)
+{
+    auto s = session(caller, Capability::Send, sessionId);
+    if (!s)
+        return s.error();
+    if (auto r = validMessageId(messageId); !r)
+        return r.error();
+    auto stored = m_messages.get(caller.organizationId, sessionId, messageId);
+    if (!stored)
+        return stored.error();
+    if (stored->info.direction != MessageDirection::In) {
+        Error e = Error::failedPrecondition(QStringLiteral("only an incoming message can be marked read"));
+        e.details.insert(QStringLiteral("reason"), QStringLiteral("outgoing_message"));
+        return e;
+    }
+    if (stored->info.status == MessageStatus::Read)
+        return open(*stored);
+    const MessageInfo &m = stored->info;
+    const QString sender = m.chat.endsWith(QLatin1String("@g.us")) ? m.sender : QString();
+    if (auto r = m_manager.markRead(sessionId, m.chat, sender, {m.waMessageId}); !r)
+        return r.error();
+    const qint64 now = m_clock();
+    auto moved = move(*stored, {MessageStatus::Read, now, {}, {}, now, {}, false});
+    if (!moved)
+        return moved.error();
+    if (!*moved)
+        return get(caller, sessionId, messageId);
+    return **moved;
+}
+
+Result<std::optional<MessageInfo>> MessageService::move(const StoredMessage &stored, const MessageRepository::Change &change)
+{
+    const QString entryId = ids::newUlid();
+    auto moved = m_messages.transition(stored.info.id, stored.info.status, change, entryId);
+    if (!moved)
+        return moved.error();
+    if (!*moved)
+        return std::optional<MessageInfo>();
+    auto now = m_messages.get(stored.info.organizationId, stored.info.sessionId, stored.info.id);
+    if (!now)
+        return now.error();
+    auto opened = open(*now);
+    if (!opened)
+        return opened.error();
+    if (change.status != stored.info.status)
+        emit m_events.messageChanged(*opened, entryId, messageStatusName(stored.info.status));
+    return std::optional<MessageInfo>(*opened);
+}
+
+Result<void> MessageService::storeIncoming(const QString &sessionId, const IncomingMessage &in)
+{
+    auto s = m_sessions.getAny(sessionId);
+    if (!s)
+        return s.error();
+    const qint64 now = m_clock();
+    StoredMessage stored;
+    MessageInfo &m = stored.info;
+    m.id = newMessageId();
+    m.sessionId = sessionId;
+    m.organizationId = s->organizationId;
+    // A copy of what the account's phone (or another linked device) sent is an outgoing message
+    // that was sent already.
+    m.direction = in.fromMe ? MessageDirection::Out : MessageDirection::In;
+    m.status = in.fromMe ? MessageStatus::Sent : MessageStatus::Received;
+    m.waMessageId = in.id;
+    m.chat = in.chat;
+    m.chatLid = in.chatLid;
+    m.phoneNumber = phoneOf(in.isGroup ? (in.senderPn.isEmpty() ? in.sender : in.senderPn) : in.chat);
+    if (!in.fromMe) {
+        m.sender = in.senderPn.isEmpty() ? in.sender : in.senderPn;
+        m.senderLid = in.senderLid;
+    }
+    m.type = in.type.isEmpty() ? QStringLiteral("unsupported") : in.type;
+    m.waType = in.type == QLatin1String("text") ? QString() : in.waType;
+    m.createdAt = now;
+    m.updatedAt = now;
+    m.sentAt = in.at;
+    auto sealed = seal(m.id, in.text, in.pushName);
+    if (!sealed)
+        return sealed.error();
+    stored.body = *sealed;
+    const QString entryId = ids::newUlid();
+    if (auto r = m_messages.insert(stored, entryId); !r) {
+        if (r.error().code == ErrorCode::AlreadyExists)
+            return {}; // stored before: a redelivery
+        return r;
+    }
+    m_unannounced.insert(unannouncedKey(sessionId, in.chat, in.id), entryId);
+    return {};
+}
+
+void MessageService::onReceived(const QString &organizationId, const QString &sessionId, const IncomingMessage &in)
+{
+    Q_UNUSED(organizationId)
+    const QString entryId = m_unannounced.take(unannouncedKey(sessionId, in.chat, in.id));
+    if (entryId.isEmpty())
+        return; // stored by an earlier connection (or by nobody: no message store for this session)
+    auto stored = in.fromMe ? m_messages.outgoingByWaId(sessionId, in.id) : m_messages.incomingByWaId(sessionId, in.chat, in.id);
+    if (!stored || !*stored)
+        return;
+    auto opened = open(**stored);
+    if (!opened)
+        return;
+    emit m_events.messageChanged(*opened, entryId, QString());
+    if (in.fromMe)
+        return;
+    auto s = m_sessions.getAny(sessionId);
+    if (!s || !s->autoRead)
+        return;
+    const QString sender = in.isGroup ? in.sender : QString();
+    if (auto r = m_manager.markRead(sessionId, in.chat, sender, {in.id}); !r)
+        return;
+    const qint64 now = m_clock();
+    if (auto moved = move(**stored, {MessageStatus::Read, now, {}, {}, now, {}, false}); !moved)
+        qCWarning(lcEngine).noquote() << "message" << opened->id << "was marked read, but the store did not take it:"
+                                      << moved.error().message;
+}
+
+void MessageService::onSessionRemoved(const QString &organizationId, const QString &sessionId)
+{
+    Q_UNUSED(organizationId)
+    // A deleted session's messages are customer data without a purpose: they go with it.
+    if (auto r = m_messages.clear(sessionId); !r)
+        qCWarning(lcEngine).noquote() << "the messages of deleted session" << sessionId << "were not deleted:" << r.error().message;
+}
+
+} // namespace wagate

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "auth/clock.h"
+#include "core/messageinfo.h"
+#include "core/principal.h"
+#include "core/result.h"
+#include "store/messagerepository.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace wagate {
+
+class CredentialVault;
+class Outbox;
+class SessionEvents;
+class SessionManager;
+class SessionRepository;
+struct SessionInfo;
+
+//! A send as the service answers it: the message, and whether this call queued it (false: the same
+//! idempotency key and body were sent before, and this is that message).
+struct SendOutcome
+{
+    MessageInfo message;
+    bool created = true;
+};
+
+//! What the HTTP API and the console do with messages, and the only writer of message rows: every
+//! change is stored (text sealed with the data key) before it is announced on SessionEvents. Checks
+//! the caller's capability (read to look, send to send, cancel and mark read) and scopes to the
+//! caller's organization. Lives on the engine thread.
+class MessageService : public QObject
+{
+    Q_OBJECT
+public:
+    MessageService(MessageRepository &messages, SessionRepository &sessions, SessionManager &manager,
+                   SessionEvents &events, Clock clock = systemClock(), QObject *parent = nullptr);
+    ~MessageService() override;
+
+    //! The vault that seals message bodies; set before the first message (the engine sets it once
+    //! the data key is open).
+    void setVault(CredentialVault *vault) { m_vault = vault; }
+    Outbox &outbox() { return *m_outbox; }
+
+    Result<SendOutcome> send(const Principal &caller, const QString &sessionId, const SendRequest &request);
+    Result<MessageInfo> get(const Principal &caller, const QString &sessionId, const QString &messageId);
+    Result<QList<MessageInfo>> list(const Principal &caller, const QString &sessionId, const MessageFilter &filter,
+                                    const QString &beforeId, int pageSize, QString *lastId);
+    //! Only while queued → canceled; failed_precondition otherwise.
+    Result<MessageInfo> cancel(const Principal &caller, const QString &sessionId, const QString &messageId);
+    //! Sends a read receipt for an incoming message (idempotent once read).
+    Result<MessageInfo> markRead(const Principal &caller, const QString &sessionId, const QString &messageId);
+
+    //! Stores a message that arrived, inside the transaction that stores the Signal step that
+    //! decrypted it (so it is in the database before WhatsApp gets the receipt). A redelivery is ok.
+    Result<void> storeIncoming(const QString &sessionId, const IncomingMessage &message);
+
+    // --- for the outbox: the one way a stored message changes
+
+    //! Moves a message from its stored status to change.status; the message as stored afterwards,
+    //! or nullopt when it had moved on meanwhile. Announced once stored.
+    Result<std::optional<MessageInfo>> move(const StoredMessage &message, const MessageRepository::Change &change);
+    //! Opens a stored message's body into its info.
+    Result<MessageInfo> open(const StoredMessage &stored) const;
+
+    MessageRepository &repository() { return m_messages; }
+    qint64 now() const { return m_clock(); }
+
+    static constexpr int kDefaultPageSize = 50;
+    static constexpr int kMaxPageSize = 500;
+
+    //! The associated data a body is sealed with: it binds the body to its message.
+    static QString associatedData(const QString &messageId) { return QStringLiteral("message|") + messageId; }
+
+private:
+    Result<SessionInfo> session(const Principal &caller, Capability needed, const QString &sessionId);
+    Result<QByteArray> seal(const QString &messageId, const QString &text, const QString &pushName) const;
+    void onReceived(const QString &organizationId, const QString &sessionId, const IncomingMessage &message);
+    void onSessionRemoved(const QString &organizationId, const QString &sessionId);
+
+    MessageRepository &m_messages;
+    SessionRepository &m_sessions;
+    SessionManager &m_manager;
+    SessionEvents &m_events;
+    Clock m_clock;
+    CredentialVault *m_vault = nullptr;
+    std::unique_ptr<Outbox> m_outbox;
+    //! Incoming messages stored in a Signal transaction, announced when the connection reports them
+    //! (after the commit): key session|chat|id, value the log entry id.
+    QHash<QString, QString> m_unannounced;
+};
+
+//! A digest of what a send asked for, to tell a retry of it from another request with the same key.
+QString sendRequestHash(const QString &chat, const QString &text);
+
+} // namespace wagate
