@@ -83,6 +83,7 @@ const QList<CommandLineOption> &commandLineOptions()
         {{QStringLiteral("wa-url")}, QStringLiteral("URL"), QStringLiteral("WhatsApp endpoint (default wss://web.whatsapp.com/ws/chat).")},
         {{QStringLiteral("wa-root-key")}, QStringLiteral("HEX"), QStringLiteral("Trusted certificate root public key, 64 hex digits (default WhatsApp's).")},
         {{QStringLiteral("wa-version")}, QStringLiteral("X.Y.Z"), QStringLiteral("WhatsApp Web version to present, e.g. 2.3000.1045649367; WhatsApp refuses outdated ones (405).")},
+        {{QStringLiteral("message-retention-days")}, QStringLiteral("N"), QStringLiteral("Keep messages (sealed) this many days, then delete them (default 30).")},
         {{QStringLiteral("jwks")}, QStringLiteral("URL|FILE"), QStringLiteral("Trust login JWTs signed by the keys at this URL or file (repeatable).")},
         {{QStringLiteral("jwt-issuer")}, QStringLiteral("ISS"), QStringLiteral("Required iss of external login JWTs.")},
         {{QStringLiteral("jwt-audience")}, QStringLiteral("AUD"), QStringLiteral("Required aud of external login JWTs.")},
@@ -136,6 +137,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption waUrl = option(QStringLiteral("wa-url"));
     const QCommandLineOption waRootKey = option(QStringLiteral("wa-root-key"));
     const QCommandLineOption waVersion = option(QStringLiteral("wa-version"));
+    const QCommandLineOption retention = option(QStringLiteral("message-retention-days"));
     const QCommandLineOption jwks = option(QStringLiteral("jwks"));
     const QCommandLineOption jwtIssuer = option(QStringLiteral("jwt-issuer"));
     const QCommandLineOption jwtAudience = option(QStringLiteral("jwt-audience"));
@@ -219,6 +221,16 @@ CommandLine parseCommandLine(const QStringList &arguments)
         profile.versionPrimary = m.captured(1).toUInt();
         profile.versionSecondary = m.captured(2).toUInt();
         profile.versionTertiary = quint32(tertiary);
+    }
+
+    if (p.isSet(retention)) {
+        bool ok = false;
+        const int days = p.value(retention).toInt(&ok);
+        if (!ok || days < 1 || days > 3650) {
+            cl.error = QStringLiteral("--message-retention-days must be a number of days from 1 to 3650");
+            return cl;
+        }
+        cl.engine.messageRetentionDays = days;
     }
 
     AuthConfig &auth = cl.engine.auth;

@@ -34,6 +34,16 @@ EventStreams::EventStreams(SessionEvents &events, SessionRepository &repo, QObje
                                  + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
         broadcast(m.organizationId, m.sessionId, frame, Audience::Everyone);
     });
+    connect(&events, &SessionEvents::sendingPaused, this, [this](const SessionInfo &s) {
+        const QJsonObject session = json::sessionToJson(s);
+        const QJsonObject data{{QStringLiteral("sessionId"), s.id},
+                               {QStringLiteral("organizationId"), s.organizationId},
+                               {QStringLiteral("sendingPausedUntil"), session.value(QStringLiteral("sendingPausedUntil"))},
+                               {QStringLiteral("sendingPausedReason"), session.value(QStringLiteral("sendingPausedReason"))},
+                               {QStringLiteral("at"), s.updatedAt}};
+        broadcast(s.organizationId, s.id, "event: session.sending_paused\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n",
+                  Audience::Everyone);
+    });
     m_keepAlive.setInterval(kKeepAliveMs);
     connect(&m_keepAlive, &QTimer::timeout, this, [this] {
         for (Stream &s : m_streams)

@@ -41,6 +41,8 @@ QJsonObject sessionToJson(const SessionInfo &s)
     } else {
         o.insert(QStringLiteral("lastError"), QJsonValue::Null);
     }
+    o.insert(QStringLiteral("sendingPausedUntil"), timeOrNull(s.sendingPausedUntil));
+    o.insert(QStringLiteral("sendingPausedReason"), s.sendingPausedUntil ? textOrNull(s.sendingPausedReason) : QJsonValue(QJsonValue::Null));
     return o;
 }
 

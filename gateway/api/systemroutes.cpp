@@ -1,6 +1,9 @@
 // Routes about the gateway itself: health, the caller, the OpenAPI document, metrics.
 #include "apiserver.h"
 #include "engine/engine.h"
+#include "engine/messageservice.h"
+#include "engine/outbox.h"
+#include "store/messagerepository.h"
 #include "routecontext.h"
 #include "engine/systemservice.h"
 
@@ -51,7 +54,7 @@ void registerSystemRoutes(Router &router, Engine &engine, ApiServer &server)
                     ctx.reply(200, out);
                 }});
 
-    router.add({"GET", QStringLiteral("/metrics"), Route::Access::Authenticated, [system, api](RouteContext &ctx) {
+    router.add({"GET", QStringLiteral("/metrics"), Route::Access::Authenticated, [system, api, &engine](RouteContext &ctx) {
                     auto counts = system->sessionCounts(ctx.principal);
                     if (!counts)
                         return ctx.fail(counts.error());
@@ -79,6 +82,30 @@ void registerSystemRoutes(Router &router, Engine &engine, ApiServer &server)
                     for (int code : codes)
                         out += "wagate_http_responses_total{code=\"" + QByteArray::number(code) + "\"} "
                                + QByteArray::number(api->counters().responsesByStatus.value(code)) + '\n';
+                    const MessageService &messages = engine.messages();
+                    auto waiting = engine.messageRepository().countWaiting(ctx.principal.organizationId);
+                    if (!waiting)
+                        return ctx.fail(waiting.error());
+                    out += "# HELP wagate_outbox_queued Outgoing messages of the caller's organization waiting to leave.\n"
+                           "# TYPE wagate_outbox_queued gauge\n"
+                           "wagate_outbox_queued " + QByteArray::number(*waiting) + '\n';
+                    out += "# HELP wagate_messages_total Message status changes on this node, by direction and status reached.\n"
+                           "# TYPE wagate_messages_total counter\n";
+                    const MessageMetrics &m = messages.metrics();
+                    for (auto it = m.changes.cbegin(); it != m.changes.cend(); ++it)
+                        out += "wagate_messages_total{direction=\"" + it.key().first.toLatin1() + "\",status=\"" + it.key().second.toLatin1()
+                               + "\"} " + QByteArray::number(it.value()) + '\n';
+                    out += "# HELP wagate_send_seconds Accepted to WhatsApp's server ack, on this node.\n"
+                           "# TYPE wagate_send_seconds histogram\n";
+                    for (size_t i = 0; i < std::size(kSendBuckets); ++i)
+                        out += "wagate_send_seconds_bucket{le=\"" + QByteArray::number(kSendBuckets[i]) + "\"} "
+                               + QByteArray::number(m.sendBuckets.isEmpty() ? 0 : m.sendBuckets[qsizetype(i)]) + '\n';
+                    out += "wagate_send_seconds_bucket{le=\"+Inf\"} " + QByteArray::number(m.sendCount) + '\n';
+                    out += "wagate_send_seconds_sum " + QByteArray::number(m.sendSecondsSum, 'f', 3) + '\n';
+                    out += "wagate_send_seconds_count " + QByteArray::number(m.sendCount) + '\n';
+                    out += "# HELP wagate_sending_paused_sessions Sessions of this node whose outbox waits for a limit of WhatsApp's.\n"
+                           "# TYPE wagate_sending_paused_sessions gauge\n"
+                           "wagate_sending_paused_sessions " + QByteArray::number(engine.messages().outbox().pausedCount()) + '\n';
                     out += "# HELP wagate_uptime_seconds Seconds since this node's HTTP API started.\n"
                            "# TYPE wagate_uptime_seconds gauge\n"
                            "wagate_uptime_seconds " + QByteArray::number(api->uptimeMs() / 1000) + '\n';

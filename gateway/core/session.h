@@ -72,6 +72,8 @@ struct SessionInfo
     qint64 lastConnectedAt = 0; //!< 0 = null in the API
     qint64 statusChangedAt = 0;
     std::optional<LastError> lastError;
+    qint64 sendingPausedUntil = 0; //!< the outbox waits for WhatsApp's limit until then (0 = null)
+    QString sendingPausedReason;   //!< reach_out_timelock (new chats only) or rate_overlimit
 
     bool hasNumber() const { return !waJid.isEmpty(); }
     bool hasNumberAttached() const { return wagate::hasNumberAttached(status, hasNumber()); }

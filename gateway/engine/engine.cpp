@@ -133,6 +133,7 @@ void Engine::start(std::function<void(Result<void>)> done)
                 self->m_factory = self->m_ownFactory.get();
             }
             self->m_messages->setVault(self->m_vault);
+            self->m_messages->setRetention(qint64(self->m_config.messageRetentionDays) * 24 * 3600 * 1000);
             self->m_manager->setConnectionFactory(self->m_factory);
             self->m_manager->setCredentialVault(self->m_vault);
             if (auto restored = self->m_manager->restore(self->m_config.gatewayId); !restored)

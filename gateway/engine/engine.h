@@ -33,6 +33,8 @@ struct EngineConfig
     AuthConfig auth;
     //! The process's one door to the OS keychain; needed when auth.secrets is "keychain".
     KeychainQueue *keychain = nullptr;
+    //! Messages older than this are deleted (their text with them).
+    int messageRetentionDays = 30;
     //! Where sessions connect: WhatsApp itself by default (URL, trusted root key, timings).
     wa::WaConnectionOptions whatsapp;
 };

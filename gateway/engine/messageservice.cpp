@@ -60,6 +60,33 @@ MessageService::MessageService(MessageRepository &messages, SessionRepository &s
 
 MessageService::~MessageService() = default;
 
+void MessageService::setRetention(qint64 ms)
+{
+    m_retentionMs = ms;
+    m_prune.disconnect();
+    m_prune.stop();
+    if (ms <= 0)
+        return;
+    m_prune.setSingleShot(true);
+    connect(&m_prune, &QTimer::timeout, this, [this] {
+        auto r = pruneNow();
+        if (!r)
+            qCWarning(lcEngine).noquote() << "old messages were not deleted:" << r.error().message;
+        else if (*r > 0)
+            qCInfo(lcEngine).noquote() << *r << "messages past the retention period deleted";
+        // A full batch: more may be waiting, go on next turn; otherwise look again in an hour.
+        m_prune.start(r && *r == kPruneBatch ? 0 : 3600 * 1000);
+    });
+    m_prune.start(60 * 1000);
+}
+
+Result<int> MessageService::pruneNow()
+{
+    if (m_retentionMs <= 0)
+        return 0;
+    return m_messages.deleteOlderThan(m_clock() - m_retentionMs, kPruneBatch);
+}
+
 Result<SessionInfo> MessageService::session(const Principal &caller, Capability needed, const QString &sessionId)
 {
     if (!ids::isValidPathId(sessionId))
@@ -174,7 +201,7 @@ Result<SendOutcome> MessageService::send(const Principal &caller, const QString 
         return r.error();
     }
     m.text = *text;
-    emit m_events.messageChanged(m, entryId, QString());
+    announce(m, entryId, QString());
     m_outbox->kick(m.sessionId);
     return SendOutcome{m, true};
 }
@@ -293,8 +320,24 @@ Result<std::optional<MessageInfo>> MessageService::move(const StoredMessage &sto
     if (!opened)
         return opened.error();
     if (change.status != stored.info.status)
-        emit m_events.messageChanged(*opened, entryId, messageStatusName(stored.info.status));
+        announce(*opened, entryId, messageStatusName(stored.info.status));
     return std::optional<MessageInfo>(*opened);
+}
+
+void MessageService::announce(const MessageInfo &m, const QString &eventId, const QString &previousStatus)
+{
+    ++m_metrics.changes[{messageDirectionName(m.direction), messageStatusName(m.status)}];
+    if (m.direction == MessageDirection::Out && m.status == MessageStatus::Sent && !previousStatus.isEmpty()) {
+        const double seconds = double(std::max<qint64>(0, m_clock() - m.createdAt)) / 1000.0;
+        if (m_metrics.sendBuckets.isEmpty())
+            m_metrics.sendBuckets.resize(std::size(kSendBuckets));
+        for (size_t i = 0; i < std::size(kSendBuckets); ++i)
+            if (seconds <= kSendBuckets[i])
+                ++m_metrics.sendBuckets[qsizetype(i)];
+        m_metrics.sendSecondsSum += seconds;
+        ++m_metrics.sendCount;
+    }
+    emit m_events.messageChanged(m, eventId, previousStatus);
 }
 
 Result<void> MessageService::storeIncoming(const QString &sessionId, const IncomingMessage &in)
@@ -351,7 +394,7 @@ void MessageService::onReceived(const QString &organizationId, const QString &se
     auto opened = open(**stored);
     if (!opened)
         return;
-    emit m_events.messageChanged(*opened, entryId, QString());
+    announce(*opened, entryId, QString());
     if (in.fromMe)
         return;
     auto s = m_sessions.getAny(sessionId);

@@ -7,7 +7,9 @@
 #include "store/messagerepository.h"
 
 #include <QHash>
+#include <QMap>
 #include <QObject>
+#include <QTimer>
 
 namespace wagate {
 
@@ -26,6 +28,18 @@ struct SendOutcome
     bool created = true;
 };
 
+//! What /metrics says of messages on this node since it started.
+struct MessageMetrics
+{
+    //! Status changes announced, by direction ("in", "out") and status reached.
+    QMap<QPair<QString, QString>, quint64> changes;
+    //! Accepted → server ack, seconds: cumulative counts per upper bound (kSendBuckets), sum, count.
+    QList<quint64> sendBuckets;
+    double sendSecondsSum = 0;
+    quint64 sendCount = 0;
+};
+inline constexpr double kSendBuckets[] = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 3600};
+
 //! What the HTTP API and the console do with messages, and the only writer of message rows: every
 //! change is stored (text sealed with the data key) before it is announced on SessionEvents. Checks
 //! the caller's capability (read to look, send to send, cancel and mark read) and scopes to the
@@ -42,6 +56,11 @@ public:
     //! the data key is open).
     void setVault(CredentialVault *vault) { m_vault = vault; }
     Outbox &outbox() { return *m_outbox; }
+    //! Messages older than this (ms) are deleted, a batch per turn of the event loop, once a
+    //! minute after start and then every hour (0 = keep them).
+    void setRetention(qint64 ms);
+    //! Deletes what is past the retention now; the number deleted.
+    Result<int> pruneNow();
 
     Result<SendOutcome> send(const Principal &caller, const QString &sessionId, const SendRequest &request);
     Result<MessageInfo> get(const Principal &caller, const QString &sessionId, const QString &messageId);
@@ -65,10 +84,12 @@ public:
     Result<MessageInfo> open(const StoredMessage &stored) const;
 
     MessageRepository &repository() { return m_messages; }
+    const MessageMetrics &metrics() const { return m_metrics; }
     qint64 now() const { return m_clock(); }
 
     static constexpr int kDefaultPageSize = 50;
     static constexpr int kMaxPageSize = 500;
+    static constexpr int kPruneBatch = 1000;
 
     //! The associated data a body is sealed with: it binds the body to its message.
     static QString associatedData(const QString &messageId) { return QStringLiteral("message|") + messageId; }
@@ -78,6 +99,8 @@ private:
     Result<QByteArray> seal(const QString &messageId, const QString &text, const QString &pushName) const;
     void onReceived(const QString &organizationId, const QString &sessionId, const IncomingMessage &message);
     void onSessionRemoved(const QString &organizationId, const QString &sessionId);
+    //! Announces a stored change (and counts it for /metrics).
+    void announce(const MessageInfo &message, const QString &eventId, const QString &previousStatus);
 
     MessageRepository &m_messages;
     SessionRepository &m_sessions;
@@ -85,6 +108,9 @@ private:
     SessionEvents &m_events;
     Clock m_clock;
     CredentialVault *m_vault = nullptr;
+    qint64 m_retentionMs = 0;
+    MessageMetrics m_metrics;
+    QTimer m_prune;
     std::unique_ptr<Outbox> m_outbox;
     //! Incoming messages stored in a Signal transaction, announced when the connection reports them
     //! (after the commit): key session|chat|id, value the log entry id.

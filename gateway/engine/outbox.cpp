@@ -90,6 +90,12 @@ std::optional<Outbox::Pause> Outbox::pause(const QString &sessionId) const
     return it->second->pause;
 }
 
+int Outbox::pausedCount() const
+{
+    const qint64 now = m_service.now();
+    return int(std::count_if(m_lanes.cbegin(), m_lanes.cend(), [now](const auto &l) { return l.second->pause.until > now; }));
+}
+
 qint64 Outbox::nextSendAt(const QString &sessionId) const
 {
     auto it = m_lanes.find(sessionId);
@@ -120,6 +126,19 @@ void Outbox::pump(Lane &l)
     if (s->status != SessionStatus::Working || !m_manager.isActive(l.sessionId))
         return; // waits; becoming working kicks the lane
     const qint64 now = m_service.now();
+    if (!l.pauseLoaded) {
+        if (s->sendingPausedUntil > now)
+            l.pause = Pause{s->sendingPausedUntil, s->sendingPausedReason,
+                            s->sendingPausedReason == QLatin1String(send_failure::ReachOutTimelock)};
+        else if (s->sendingPausedUntil)
+            storePause(l); // it ended while the gateway was down
+        l.pauseLoaded = true;
+    }
+    if (l.pause.until && l.pause.until <= now) {
+        qCInfo(lcEngine).noquote() << "session" << l.sessionId << "resumes sending after" << l.pause.reason;
+        l.pause = Pause{};
+        storePause(l);
+    }
     if (l.retryAt > now)
         return wake(l, l.retryAt);
 
@@ -221,6 +240,18 @@ void Outbox::pump(Lane &l)
     }
 }
 
+void Outbox::storePause(Lane &l)
+{
+    auto stored = m_sessions.setSendingPause(l.sessionId, l.pause.until, l.pause.reason, m_service.now());
+    if (!stored) {
+        // The pause holds in memory all the same; the row shows it once a later change is stored.
+        qCWarning(lcEngine).noquote() << "the sending pause of session" << l.sessionId << "was not stored:" << stored.error().message;
+        return;
+    }
+    emit m_events.sessionUpdated(*stored);
+    emit m_events.sendingPaused(*stored);
+}
+
 void Outbox::onSent(const QString &sessionId, const QString &waId, qint64 at)
 {
     Lane &l = lane(sessionId);
@@ -261,6 +292,8 @@ void Outbox::onFailed(const QString &sessionId, const SendFailure &f)
         qCInfo(lcEngine).noquote() << "session" << sessionId << "pauses sending (" << l.pause.reason << ") until"
                                    << QDateTime::fromMSecsSinceEpoch(l.pause.until).toString(Qt::ISODate);
         logUnstored(m_service.move(m, {MessageStatus::Queued, now, {}, {}, {}, {}, false}), m.info.id);
+        l.pauseLoaded = true;
+        storePause(l);
         kick(sessionId);
         return;
     }

@@ -58,6 +58,8 @@ public:
         bool newChatsOnly = false;
     };
     std::optional<Pause> pause(const QString &sessionId) const;
+    //! Sessions whose outbox is paused now.
+    int pausedCount() const;
     //! When the next message of a session may leave (0: now, or nothing waits).
     qint64 nextSendAt(const QString &sessionId) const;
 
@@ -79,7 +81,10 @@ private:
         int retryRound = 0;
         qint64 retryAt = 0;
         Pause pause;
+        bool pauseLoaded = false; //!< the stored pause (from before a restart) was read
     };
+    //! Stores the lane's pause (or its end) on the session row and announces it.
+    void storePause(Lane &lane);
     Lane &lane(const QString &sessionId);
     void pump(Lane &lane);
     void wake(Lane &lane, qint64 at);

@@ -32,6 +32,8 @@ signals:
     void messageReceived(const QString &organizationId, const QString &sessionId, const wagate::IncomingMessage &message);
     void receiptReceived(const QString &organizationId, const QString &sessionId, const wagate::MessageReceipt &receipt);
 
+    //! The outbox paused (sendingPausedUntil set) or resumed (0) after a limit of WhatsApp's; the row as stored.
+    void sendingPaused(const wagate::SessionInfo &session);
     //! A message row changed, already stored: a new message (previousStatus empty) or a status change,
     //! with the id of its status log entry (the event's id). Carries the text: customer data.
     void messageChanged(const wagate::MessageInfo &message, const QString &eventId, const QString &previousStatus);

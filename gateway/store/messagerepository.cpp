@@ -353,6 +353,14 @@ Result<QList<QPair<MessageStatus, int>>> MessageRepository::countByStatus(const 
     });
 }
 
+Result<qint64> MessageRepository::countWaiting(const QString &organizationId)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT COUNT(*) FROM messages WHERE status IN ('queued', 'sending') AND organization_id = ?"));
+    q.addBindValue(organizationId);
+    return sql::one<qint64>(m_db, q, [](const QSqlQuery &r) { return r.value(0).toLongLong(); }, Error::internal(QStringLiteral("no count")));
+}
+
 Result<void> MessageRepository::clear(const QString &sessionId)
 {
     return m_db.transaction([&]() -> Result<void> {

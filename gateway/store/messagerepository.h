@@ -92,6 +92,8 @@ public:
     Result<int> deleteOlderThan(qint64 before, int batch = 1000);
     //! Messages of a session per status since `since` (ms; by creation), e.g. for today's counts.
     Result<QList<QPair<MessageStatus, int>>> countByStatus(const QString &sessionId, MessageDirection direction, qint64 since);
+    //! Outgoing messages waiting to leave (queued or sending) in an organization.
+    Result<qint64> countWaiting(const QString &organizationId);
     //! Everything of a session (it was deleted).
     Result<void> clear(const QString &sessionId);
 

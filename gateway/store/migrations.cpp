@@ -190,6 +190,7 @@ const QList<Migration> &all()
              QStringLiteral("CREATE INDEX messages_by_chat ON messages (session_id, chat, id)"),
              QStringLiteral("CREATE INDEX messages_outbox ON messages (session_id, status, id)"),
              QStringLiteral("CREATE INDEX messages_by_age ON messages (created_at)"),
+             QStringLiteral("CREATE INDEX messages_by_status ON messages (status, organization_id)"),
              // One entry per status a message reached; its id is the event's id (ULID, in order).
              QStringLiteral(R"(CREATE TABLE message_status_log (
                 id TEXT PRIMARY KEY,
@@ -202,6 +203,9 @@ const QList<Migration> &all()
              QStringLiteral("CREATE INDEX message_log_by_message ON message_status_log (message_id, id)"),
              QStringLiteral("CREATE INDEX message_log_by_org ON message_status_log (organization_id, id)"),
              QStringLiteral("CREATE INDEX message_log_by_age ON message_status_log (at)"),
+             // The outbox's pause after WhatsApp signalled a limit, so it outlives a restart.
+             QStringLiteral("ALTER TABLE sessions ADD COLUMN sending_paused_until BIGINT"),
+             QStringLiteral("ALTER TABLE sessions ADD COLUMN sending_paused_reason TEXT"),
          }},
     };
     return list;

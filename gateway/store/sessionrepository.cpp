@@ -19,6 +19,8 @@ const QString kColumns = QStringLiteral(
     "id, organization_id, label, phone_number, wa_jid, wa_lid, status, desired_state, gateway_id, "
     "is_admin_session, auto_read, presence_typing, rate_per_hour, rate_per_min, created_at, updated_at, "
     "created_by_user_id, last_connected_at, status_changed_at, last_error_code, last_error_message, last_error_at");
+//! What a read selects: the columns above and the outbox's (written only by setSendingPause).
+const QString kReadColumns = kColumns + QStringLiteral(", sending_paused_until, sending_paused_reason");
 
 using sql::nullableText;
 using sql::nullableTime;
@@ -52,6 +54,8 @@ SessionInfo readSession(const QSqlQuery &q)
     s.statusChangedAt = q.value(18).toLongLong();
     if (!q.value(19).isNull())
         s.lastError = LastError{q.value(19).toString(), q.value(20).toString(), q.value(21).toLongLong()};
+    s.sendingPausedUntil = q.value(22).isNull() ? 0 : q.value(22).toLongLong();
+    s.sendingPausedReason = q.value(23).toString();
     return s;
 }
 
@@ -133,7 +137,7 @@ Result<void> SessionRepository::write(const QString &id, const std::function<Res
 
 Result<SessionInfo> SessionRepository::select(const QString &id)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM sessions WHERE id = ?"));
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kReadColumns + QStringLiteral(" FROM sessions WHERE id = ?"));
     q.addBindValue(id);
     return sql::one<SessionInfo>(m_db, q, readSession, Error::notFound(QStringLiteral("session not found")));
 }
@@ -191,9 +195,9 @@ Result<SessionPage> SessionRepository::list(const QString &organizationId, std::
 {
     // One row more than asked tells whether another page follows.
     QSqlQuery &q = status
-        ? m_db.prepared(QStringLiteral("SELECT ") + kColumns
+        ? m_db.prepared(QStringLiteral("SELECT ") + kReadColumns
                         + QStringLiteral(" FROM sessions WHERE organization_id = ? AND status = ? AND id > ? ORDER BY id LIMIT ?"))
-        : m_db.prepared(QStringLiteral("SELECT ") + kColumns
+        : m_db.prepared(QStringLiteral("SELECT ") + kReadColumns
                         + QStringLiteral(" FROM sessions WHERE organization_id = ? AND id > ? ORDER BY id LIMIT ?"));
     q.addBindValue(organizationId);
     if (status)
@@ -216,7 +220,7 @@ Result<SessionPage> SessionRepository::list(const QString &organizationId, std::
 
 Result<QList<SessionInfo>> SessionRepository::listForGateway(const QString &gatewayId)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kColumns
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kReadColumns
                                  + QStringLiteral(" FROM sessions WHERE gateway_id = ? ORDER BY id"));
     q.addBindValue(gatewayId);
     return sql::all<SessionInfo>(m_db, q, readSession);
@@ -241,6 +245,30 @@ Result<SessionInfo> SessionRepository::updateSettings(const SessionInfo &s)
             return r;
         // Read back inside the transaction: the lifecycle's columns are whatever they are now.
         auto row = select(s.id);
+        if (!row)
+            return row.error();
+        stored = *row;
+        return {};
+    });
+    if (!r)
+        return r.error();
+    remember(stored);
+    return stored;
+}
+
+Result<SessionInfo> SessionRepository::setSendingPause(const QString &id, qint64 until, const QString &reason, qint64 at)
+{
+    SessionInfo stored;
+    auto r = write(id, [&]() -> Result<void> {
+        QSqlQuery &q = m_db.prepared(QStringLiteral(
+            "UPDATE sessions SET sending_paused_until = ?, sending_paused_reason = ?, updated_at = ? WHERE id = ?"));
+        q.addBindValue(nullableTime(until));
+        q.addBindValue(until ? nullableText(reason) : nullableText(QString()));
+        q.addBindValue(at);
+        q.addBindValue(id);
+        if (auto r = sql::changesOne(m_db, q, Error::notFound(QStringLiteral("session not found"))); !r)
+            return r;
+        auto row = select(id);
         if (!row)
             return row.error();
         stored = *row;

@@ -82,6 +82,9 @@ public:
     //! the credentials and, with a status, the log entry (id transitionId). Returns what was stored.
     Result<LifecycleWrite> apply(const QString &id, const LifecycleChange &change, qint64 at,
                                  const QString &transitionId = {});
+    //! The outbox's pause: until (ms; 0 = not paused) and why (reach_out_timelock, rate_overlimit).
+    //! Returns the row as stored.
+    Result<SessionInfo> setSendingPause(const QString &id, qint64 until, const QString &reason, qint64 at);
     //! Deletes the session and its transition log.
     Result<void> remove(const QString &organizationId, const QString &id);
     Result<int> count(const QString &organizationId);

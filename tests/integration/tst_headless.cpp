@@ -174,6 +174,8 @@ private slots:
         QTest::newRow("short root key") << QStringList{"--headless", "--wa-root-key", "00"} << "--wa-root-key must be 64 hex digits";
         QTest::newRow("two-part version") << QStringList{"--headless", "--wa-version", "2.3000"} << "--wa-version must be three numbers";
         QTest::newRow("version with letters") << QStringList{"--headless", "--wa-version", "2.x.1"} << "--wa-version must be three numbers";
+        QTest::newRow("no retention") << QStringList{"--headless", "--message-retention-days", "0"} << "--message-retention-days must be";
+        QTest::newRow("retention in words") << QStringList{"--headless", "--message-retention-days", "month"} << "--message-retention-days must be";
         QTest::newRow("http endpoint") << QStringList{"--headless", "--wa-url", "http://x/ws/chat"} << "--wa-url must be a ws:// or wss://";
         QTest::newRow("bad secrets") << QStringList{"--headless", "--secrets", "vault"} << "--secrets";
         QTest::newRow("operator without role") << QStringList{"operators", "add", "--org", "org_x", "--username", "u"} << "usage: wagate operators add";

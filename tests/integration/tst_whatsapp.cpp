@@ -140,11 +140,11 @@ private slots:
 
         m_org = cli({QStringLiteral("orgs"), QStringLiteral("create"), QStringLiteral("Acme")});
         m_key = cli({QStringLiteral("keys"), QStringLiteral("create"), QStringLiteral("--org"), m_org, QStringLiteral("--name"),
-                     QStringLiteral("e2e"), QStringLiteral("--caps"), QStringLiteral("read,manage")});
+                     QStringLiteral("e2e"), QStringLiteral("--caps"), QStringLiteral("read,manage,send")});
         QVERIFY(m_key.startsWith(QStringLiteral("wgk_")));
         QVERIFY(startGateway());
         for (const char *phone : {"6281234567890", "6281111111111", "6281555555555", "6282222222222", "6283333333333", "6284444444444",
-                                  "6285555555555"})
+                                  "6285555555555", "6286666666666", "6287777777777"})
             QCOMPARE(control("POST", QStringLiteral("/phones"), QByteArray("{\"phoneNumber\":\"") + phone + "\",\"pushName\":\"Phone\"}").status, 201);
     }
 
@@ -340,6 +340,59 @@ private slots:
         const QJsonObject s = session(id);
         QCOMPARE(s[QStringLiteral("lastError")][QStringLiteral("code")].toString(), QStringLiteral("qr_expired"));
         QCOMPARE(control("DELETE", QStringLiteral("/faults")).status, 200);
+    }
+
+    //! Nothing accepted is lost and nothing reaches the phone twice, whatever moment the gateway dies:
+    //! 300 messages accepted, the process killed while they leave, started again.
+    void aBurstOf300SurvivesKill9()
+    {
+        const QString phone = QStringLiteral("6286666666666"), to = QStringLiteral("6287777777777");
+        const QString id = linkByQr(phone);
+        QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("working"), 30000);
+        QCOMPARE(api("PATCH", QStringLiteral("/api/v1/sessions/") + id, R"({"ratePerMin":1000,"ratePerHour":60000,"presenceTyping":false})").status, 200);
+        const qint64 duplicatesBefore = control("GET", QStringLiteral("/stats")).json()[QStringLiteral("duplicateDeliveries")].toInteger();
+        QHash<QString, QString> textOfWaId;
+        QStringList accepted;
+        for (int i = 0; i < 300; ++i) {
+            const QString text = QStringLiteral("burst message %1").arg(i);
+            const test::RawReply r = api("POST", QStringLiteral("/api/v1/sessions/%1/messages").arg(id),
+                                         QJsonDocument(QJsonObject{{QStringLiteral("to"), to}, {QStringLiteral("text"), text}}).toJson());
+            QCOMPARE(r.status, 202);
+            accepted << r.json()[QStringLiteral("id")].toString();
+            textOfWaId.insert(r.json()[QStringLiteral("waMessageId")].toString(), text);
+        }
+        const auto received = [&] {
+            return control("GET", QStringLiteral("/phones/%1/messages").arg(to)).json()[QStringLiteral("messages")].toArray();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(received().size() >= 40, 60000);
+        stopGateway(true);
+        const int beforeRestart = int(received().size());
+        QVERIFY2(beforeRestart < 300, "the gateway died while the burst was leaving");
+        QVERIFY(startGateway());
+        QTRY_COMPARE_WITH_TIMEOUT(int(received().size()), 300, 120000);
+        // Each arrived once, as accepted, and in the order accepted.
+        QStringList order;
+        for (const QJsonValue v : received()) {
+            const QString waId = v[QStringLiteral("id")].toString();
+            QVERIFY2(textOfWaId.contains(waId), qPrintable(waId));
+            QCOMPARE(v[QStringLiteral("text")].toString(), textOfWaId.value(waId));
+            order << v[QStringLiteral("text")].toString();
+        }
+        QCOMPARE(QSet<QString>(order.cbegin(), order.cend()).size(), 300);
+        for (int i = 0; i < 300; ++i)
+            QCOMPARE(order[i], QStringLiteral("burst message %1").arg(i));
+        // At most the one message in flight at the kill went to WhatsApp again — with its own id.
+        const qint64 duplicates = control("GET", QStringLiteral("/stats")).json()[QStringLiteral("duplicateDeliveries")].toInteger() - duplicatesBefore;
+        QVERIFY2(duplicates <= 1, qPrintable(QString::number(duplicates)));
+        // And every status ends true: delivered (the phone receipts what it gets).
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            for (const QString &m : accepted)
+                if (api("GET", QStringLiteral("/api/v1/sessions/%1/messages/%2").arg(id, m)).json()[QStringLiteral("status")].toString()
+                    != QLatin1String("delivered"))
+                    return false;
+            return true;
+        }(), 60000);
+        qInfo() << beforeRestart << "of 300 had arrived at the kill;" << duplicates << "sent again after the restart";
     }
 };
 

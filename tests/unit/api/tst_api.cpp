@@ -299,12 +299,14 @@ private slots:
         QStringList keys = r.json().keys();
         QStringList expected{"id", "organizationId", "label", "phoneNumber", "waJid", "waLid", "status", "gatewayId",
                              "isAdminSession", "autoRead", "presenceTyping", "ratePerHour", "ratePerMin", "createdAt",
-                             "updatedAt", "createdByUserId", "lastConnectedAt", "statusChangedAt", "lastError"};
+                             "updatedAt", "createdByUserId", "lastConnectedAt", "statusChangedAt", "lastError",
+                             "sendingPausedUntil", "sendingPausedReason"};
         keys.sort();
         expected.sort();
         QCOMPARE(keys, expected);
         QCOMPARE(r.json()[QStringLiteral("status")].toString(), QStringLiteral("unpaired"));
         QVERIFY(r.json()[QStringLiteral("phoneNumber")].isNull());
+        QVERIFY(r.json()[QStringLiteral("sendingPausedUntil")].isNull());
         QCOMPARE(r.json()[QStringLiteral("gatewayId")].toString(), QStringLiteral("gw-test"));
     }
 

@@ -94,7 +94,7 @@ class TestMessageApi : public QObject
             return k.ok();
         };
         if (!make(QStringLiteral("sender"), Capability::Read | Capability::Manage | Capability::Send)
-            || !make(QStringLiteral("reader"), Capability::Read))
+            || !make(QStringLiteral("reader"), Capability::Read) || !make(QStringLiteral("admin"), Capability::Read | Capability::Admin))
             return false;
         m_session = linkedSession();
         return !m_session.isEmpty();
@@ -332,6 +332,8 @@ private slots:
         OutboxConfig config;
         config.reachOutPauseMs = 3000;
         m_engine->messages().outbox().setConfig(config);
+        SseClient events(m_port, "/api/v1/sessions/" + m_session.toLatin1() + "/events", m_tokens.value(QStringLiteral("reader")).toLatin1());
+        QTRY_COMPARE(events.status(), 200);
         const QString fresh = QStringLiteral("15550005555");
         QVERIFY(m_sim->addPhone(fresh, QStringLiteral("Eve")));
         Faults f = m_sim->faults();
@@ -341,6 +343,10 @@ private slots:
         const QString toNew = send(fresh, QStringLiteral("hello, new customer")).json().value(QStringLiteral("id")).toString();
         QTRY_VERIFY_WITH_TIMEOUT(m_engine->messages().outbox().pause(m_session).has_value(), kWait);
         QCOMPARE(m_engine->messages().outbox().pause(m_session)->reason, QStringLiteral("reach_out_timelock"));
+        // The session resource says so, with when it ends.
+        const QJsonObject paused = call("GET", QStringLiteral("/api/v1/sessions/") + m_session).json();
+        QCOMPARE(paused[QStringLiteral("sendingPausedReason")].toString(), QStringLiteral("reach_out_timelock"));
+        QVERIFY(paused[QStringLiteral("sendingPausedUntil")].toInteger() > QDateTime::currentMSecsSinceEpoch());
         QCOMPARE(messageStatus(toNew), QStringLiteral("queued"));
         // Bob is a known chat: his message goes while new chats wait.
         const QString toKnown = send(kBob, QStringLiteral("your order is on its way")).json().value(QStringLiteral("id")).toString();
@@ -353,7 +359,15 @@ private slots:
         QCOMPARE(known.text, QStringLiteral("your order is on its way"));
         QVERIFY(inbox(fresh).first().at > known.at);
         QVERIFY(!m_engine->messages().outbox().pause(m_session).has_value());
+        QTRY_VERIFY(call("GET", QStringLiteral("/api/v1/sessions/") + m_session).json()[QStringLiteral("sendingPausedUntil")].isNull());
         QCOMPARE(inbox(fresh).first().text, QStringLiteral("hello, new customer"));
+        // The stream said both: paused with its end, then resumed.
+        QStringList pauses;
+        for (const SseEvent &e : events.events())
+            if (e.event == QLatin1String("session.sending_paused"))
+                pauses << (e.data[QStringLiteral("sendingPausedUntil")].isNull() ? QStringLiteral("resumed")
+                                                                                 : e.data[QStringLiteral("sendingPausedReason")].toString());
+        QCOMPARE(pauses, (QStringList{QStringLiteral("reach_out_timelock"), QStringLiteral("resumed")}));
         m_sim->resetFaults();
     }
 
@@ -427,6 +441,27 @@ private slots:
                        QStringLiteral("invalid_argument"));
     }
 
+    void retentionDeletesOldMessages()
+    {
+        const RawReply before = call("GET", QStringLiteral("/api/v1/sessions/%1/messages?pageSize=1").arg(m_session));
+        const QString newest = before.json()[QStringLiteral("messages")].toArray().first()[QStringLiteral("id")].toString();
+        MessageService &service = m_engine->messages();
+        service.setRetention(24LL * 3600 * 1000);
+        QCOMPARE(*service.pruneNow(), 0); // all from today
+        QTest::qWait(5);
+        service.setRetention(1); // everything is older than a millisecond now
+        int deleted = 0;
+        for (int round = 0; round < 10; ++round)
+            deleted += *service.pruneNow();
+        QVERIFY(deleted > 5);
+        verifyEnvelope(call("GET", QStringLiteral("/api/v1/sessions/%1/messages/%2").arg(m_session, newest)), 404, QStringLiteral("not_found"));
+        QSqlQuery q(QSqlDatabase::database(m_engine->config().database.connectionName));
+        QVERIFY(q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM messages) + (SELECT COUNT(*) FROM message_status_log)")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        service.setRetention(30LL * 24 * 3600 * 1000);
+    }
+
     //! The whole path on each store: accepted, sent, delivered, read — on the resource, in the
     //! status log and on the event stream, in order.
     void sentDeliveredReadEverywhere_data()
@@ -493,6 +528,13 @@ private slots:
         QStringList sortedIds = eventIds;
         sortedIds.sort();
         QCOMPARE(eventIds, sortedIds); // event ids grow with time, like the log's
+
+        // The node counts it.
+        const QByteArray metrics = call("GET", QStringLiteral("/metrics"), {}, QStringLiteral("admin")).body;
+        QVERIFY2(metrics.contains("wagate_messages_total{direction=\"out\",status=\"read\"} 1\n"), metrics.constData());
+        QVERIFY(metrics.contains("wagate_send_seconds_count 1\n"));
+        QVERIFY(metrics.contains("wagate_outbox_queued 0\n"));
+        QVERIFY(metrics.contains("wagate_sending_paused_sessions 0\n"));
 
         // An incoming message reaches the stream as message.received, with its text.
         const auto in = m_sim->phoneSendText(kBob, kGateway, QStringLiteral("got it, thanks"));

@@ -2,6 +2,7 @@
 #include "core/ids.h"
 #include "store/apikeyrepository.h"
 #include "store/database.h"
+#include "store/messagerepository.h"
 #include "store/organizationrepository.h"
 #include "store/sessionrepository.h"
 #include "testdatabase.h"
@@ -412,6 +413,57 @@ private slots:
         QCOMPARE(m.value(SessionStatus::Working), 3);
         QCOMPARE(m.value(SessionStatus::Failed), 2);
         QCOMPARE(m.size(), 2);
+    }
+
+    void messagesMoveOnlyFromWhereTheyAre_data() { backends(); }
+    void messagesMoveOnlyFromWhereTheyAre()
+    {
+        QFETCH(Backend, backend);
+        WAGATE_OPEN_TEST_DATABASE(tdb, backend);
+        auto db = Database::open(tdb.config());
+        QVERIFY(db);
+        MessageRepository repo(**db);
+        const QString session = ids::newUlid();
+        const auto message = [&](const QString &key, qint64 created) {
+            StoredMessage m;
+            m.info.id = newMessageId();
+            m.info.sessionId = session;
+            m.info.organizationId = QStringLiteral("org_1");
+            m.info.waMessageId = QStringLiteral("3EB0") + ids::newUlid().right(18);
+            m.info.chat = QStringLiteral("6281234567890@s.whatsapp.net");
+            m.info.idempotencyKey = key;
+            m.info.createdAt = created;
+            m.info.expiresAt = created + 1000;
+            m.body = QByteArray("sealed");
+            m.requestHash = QStringLiteral("h");
+            return m;
+        };
+        const StoredMessage a = message(QStringLiteral("k1"), 1000), b = message(QString(), 2000), c = message(QString(), 3000);
+        QVERIFY(repo.insert(a, ids::newUlid()));
+        QVERIFY(repo.insert(b, ids::newUlid()));
+        QVERIFY(repo.insert(c, ids::newUlid()));
+        // One key, one message; messages without a key do not clash.
+        const auto clash = repo.insert(message(QStringLiteral("k1"), 4000), ids::newUlid());
+        QVERIFY(!clash);
+        QCOMPARE(clash.error().code, ErrorCode::AlreadyExists);
+        QCOMPARE((*repo.byIdempotencyKey(session, QStringLiteral("k1")))->info.id, a.info.id);
+        // Due oldest first; a move is a compare-and-set on the stored status, logged once.
+        QCOMPARE(repo.due(session, 10)->size(), 3);
+        QCOMPARE(repo.due(session, 10)->first().info.id, a.info.id);
+        MessageRepository::Change sending{MessageStatus::Sending, 5000, {}, {}, {}, {}, true};
+        QCOMPARE(*repo.transition(a.info.id, MessageStatus::Queued, sending, ids::newUlid()), true);
+        QCOMPARE(*repo.transition(a.info.id, MessageStatus::Queued, sending, ids::newUlid()), false);
+        MessageRepository::Change canceled{MessageStatus::Canceled, 5000, {}, {}, {}, {}, false};
+        QCOMPARE(*repo.transition(b.info.id, MessageStatus::Queued, canceled, ids::newUlid()), true);
+        const auto due = *repo.due(session, 10);
+        QCOMPARE(due.size(), 2); // a (sending: interrupted sends go again) and c
+        QCOMPARE(due.first().info.attempts, 1);
+        QCOMPARE(repo.history(a.info.id)->size(), 2);
+        QCOMPARE(repo.dispatchedSince(session, 0)->size(), 1);
+        // Retention deletes by age, log included.
+        QCOMPARE(*repo.deleteOlderThan(2500), 2);
+        QCOMPARE(repo.history(a.info.id)->size(), 0);
+        QCOMPARE(repo.due(session, 10)->size(), 1);
     }
 
     void apiKeys_data() { backends(); }
