@@ -142,15 +142,18 @@ void Outbox::pump(Lane &l)
     if (l.retryAt > now)
         return wake(l, l.retryAt);
 
-    auto due = m_service.repository().due(l.sessionId, kLookAhead);
+    // One due message is enough unless new chats are paused: then known chats behind them may go.
+    auto due = m_service.repository().due(l.sessionId, l.pause.until > now && l.pause.newChatsOnly ? kLookAhead : 1);
     if (!due) {
         qCWarning(lcEngine).noquote() << "the outbox of session" << l.sessionId << "cannot be read:" << due.error().message;
         return wake(l, now + m_config.storeRetryMs);
     }
     // Expired messages fail where they stand; a pause of new chats lets known chats through.
     const StoredMessage *next = nullptr;
+    bool expired = false;
     for (const StoredMessage &m : *due) {
         if (m.info.expiresAt && now >= m.info.expiresAt) {
+            expired = true;
             auto moved = m_service.move(m, {MessageStatus::Failed, now, {}, {}, {},
                                            MessageError{QString(message_error::Expired),
                                                         QStringLiteral("not sent within its time to live"), now, 0},
@@ -172,7 +175,9 @@ void Outbox::pump(Lane &l)
         break;
     }
     if (!next) {
-        if (l.pause.until > now && !due->isEmpty())
+        if (expired)
+            wake(l, now); // what stood behind them is looked at next
+        else if (l.pause.until > now && !due->isEmpty())
             wake(l, l.pause.until);
         return;
     }
