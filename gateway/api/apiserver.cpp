@@ -4,6 +4,7 @@
 #include "core/ids.h"
 #include "core/logging.h"
 #include "engine/engine.h"
+#include "engine/messageservice.h"
 #include "httperror.h"
 #include "eventstreams.h"
 #include "routecontext.h"
@@ -42,7 +43,7 @@ ApiServer::ApiServer(Engine &engine, ApiConfig config, QObject *parent)
     registerApiKeyRoutes(m_router, m_engine);
     registerSystemRoutes(m_router, m_engine, *this);
     registerAuthRoutes(m_router, m_engine);
-    m_streams = new EventStreams(m_engine.events(), m_engine.sessionRepository(), this);
+    m_streams = new EventStreams(m_engine.events(), m_engine.sessionRepository(), &m_engine.messages(), this);
     registerEventRoutes(m_router, m_engine, *m_streams);
     registerPairingRoutes(m_router, m_engine, this);
 }

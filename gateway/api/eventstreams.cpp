@@ -1,7 +1,9 @@
 #include "eventstreams.h"
 
 #include "core/logging.h"
+#include "engine/messageservice.h"
 #include "engine/sessionevents.h"
+#include "store/messagerepository.h"
 #include "sessionjson.h"
 #include "store/sessionrepository.h"
 
@@ -11,8 +13,8 @@
 
 namespace wagate {
 
-EventStreams::EventStreams(SessionEvents &events, SessionRepository &repo, QObject *parent)
-    : QObject(parent), m_repo(repo)
+EventStreams::EventStreams(SessionEvents &events, SessionRepository &repo, MessageService *messages, QObject *parent)
+    : QObject(parent), m_repo(repo), m_messages(messages)
 {
     connect(&events, &SessionEvents::statusChanged, this, [this](const StatusTransition &t) {
         broadcast(t.organizationId, t.sessionId, statusFrame(t), Audience::Logged);
@@ -26,13 +28,8 @@ EventStreams::EventStreams(SessionEvents &events, SessionRepository &repo, QObje
         broadcast(org, id, "event: session.pairing_code\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n", Audience::Codes);
     });
     connect(&events, &SessionEvents::messageChanged, this, [this](const MessageInfo &m, const QString &eventId, const QString &previous) {
-        const bool received = m.direction == MessageDirection::In && previous.isEmpty();
-        QJsonObject data = json::messageToJson(m);
-        if (!received)
-            data.insert(QStringLiteral("previousStatus"), previous.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(previous));
-        const QByteArray frame = "id: " + eventId.toLatin1() + (received ? "\nevent: message.received" : "\nevent: message.status")
-                                 + "\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
-        broadcast(m.organizationId, m.sessionId, frame, Audience::Everyone);
+        // Logged: a stream that is replaying gets it from the status log, in order.
+        broadcast(m.organizationId, m.sessionId, messageFrame(m, eventId, previous), m_messages ? Audience::Logged : Audience::Everyone);
     });
     connect(&events, &SessionEvents::sendingPaused, this, [this](const SessionInfo &s) {
         const QJsonObject session = json::sessionToJson(s);
@@ -64,6 +61,67 @@ QByteArray EventStreams::statusFrame(const StatusTransition &t)
 {
     return "id: " + t.id.toLatin1() + "\nevent: session.status\ndata: "
            + QJsonDocument(json::transitionToJson(t)).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
+QByteArray EventStreams::messageFrame(const MessageInfo &m, const QString &eventId, const QString &previous)
+{
+    const bool received = m.direction == MessageDirection::In && previous.isEmpty() && m.status == MessageStatus::Received;
+    QJsonObject data = json::messageToJson(m);
+    if (!received)
+        data.insert(QStringLiteral("previousStatus"), previous.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(previous));
+    return "id: " + eventId.toLatin1() + (received ? "\nevent: message.received" : "\nevent: message.status") + "\ndata: "
+           + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
+Result<QList<QPair<QString, QByteArray>>> EventStreams::replayPage(const Stream &s, bool *caughtUp)
+{
+    auto transitions = s.scope.sessionId.isEmpty() ? m_repo.organizationTransitions(s.scope.organizationId, s.replayedUpTo, kReplayPage)
+                                                   : m_repo.transitions(s.scope.sessionId, s.replayedUpTo, kReplayPage);
+    if (!transitions)
+        return transitions.error();
+    QList<MessageStatusEntry> entries;
+    if (m_messages) {
+        auto log = m_messages->repository().log(s.scope.organizationId, s.scope.sessionId, s.replayedUpTo, kReplayPage);
+        if (!log)
+            return log.error();
+        entries = *log;
+    }
+    // Merged by id up to the end of whichever full page ends first: nothing after it is known yet.
+    QString cutoff;
+    if (transitions->size() == kReplayPage)
+        cutoff = transitions->constLast().id;
+    if (entries.size() == kReplayPage && (cutoff.isEmpty() || entries.constLast().id < cutoff))
+        cutoff = entries.constLast().id;
+    *caughtUp = cutoff.isEmpty();
+    QList<QPair<QString, QByteArray>> out;
+    qsizetype t = 0, e = 0;
+    while (t < transitions->size() || e < entries.size()) {
+        const bool takeTransition = e == entries.size() || (t < transitions->size() && transitions->at(t).id < entries.at(e).id);
+        const QString id = takeTransition ? transitions->at(t).id : entries.at(e).id;
+        if (!cutoff.isEmpty() && id > cutoff)
+            break;
+        if (takeTransition) {
+            out.append({id, statusFrame(transitions->at(t++))});
+            continue;
+        }
+        const MessageStatusEntry &entry = entries.at(e++);
+        auto stored = m_messages->repository().get(entry.organizationId, entry.sessionId, entry.messageId);
+        if (!stored) {
+            if (stored.error().code == ErrorCode::NotFound) {
+                out.append({id, QByteArray()}); // deleted since (retention, or its session): passed over
+                continue;
+            }
+            return stored.error();
+        }
+        auto opened = m_messages->open(*stored);
+        if (!opened)
+            return opened.error();
+        // The message as it is now, at the status this entry recorded.
+        MessageInfo m = *opened;
+        m.status = entry.status;
+        out.append({id, messageFrame(m, entry.id, entry.previous ? messageStatusName(*entry.previous) : QString())});
+    }
+    return out;
 }
 
 int EventStreams::openCount() const
@@ -136,20 +194,20 @@ void EventStreams::replayStep()
             continue;
         }
         s.stalledSince = 0;
-        auto page = s.scope.sessionId.isEmpty() ? m_repo.organizationTransitions(s.scope.organizationId, s.replayedUpTo, kReplayPage)
-                                                : m_repo.transitions(s.scope.sessionId, s.replayedUpTo, kReplayPage);
+        bool caughtUp = false;
+        auto page = replayPage(s, &caughtUp);
         if (!page) {
             send(s, ": replay failed: " + page.error().message.toUtf8() + "\n\n");
             s.responder.close();
             continue;
         }
         bool alive = true;
-        for (const StatusTransition &t : *page) {
-            if (!(alive = send(s, statusFrame(t))))
+        for (const auto &[id, frame] : *page) {
+            if (!frame.isEmpty() && !(alive = send(s, frame)))
                 break;
-            s.replayedUpTo = t.id;
+            s.replayedUpTo = id;
         }
-        if (alive && page->size() < kReplayPage)
+        if (alive && caughtUp)
             s.replaying = false; // caught up: live from here, nothing between (this is one thread)
         progress |= alive && s.replaying;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/messageinfo.h"
 #include "core/principal.h"
 #include "core/result.h"
 #include "core/session.h"
@@ -12,6 +13,7 @@
 
 namespace wagate {
 
+class MessageService;
 class SessionEvents;
 class SessionRepository;
 
@@ -28,7 +30,8 @@ class EventStreams : public QObject
 {
     Q_OBJECT
 public:
-    EventStreams(SessionEvents &events, SessionRepository &repo, QObject *parent = nullptr);
+    //! messages: where message events are replayed from (none: session transitions only).
+    EventStreams(SessionEvents &events, SessionRepository &repo, MessageService *messages = nullptr, QObject *parent = nullptr);
     ~EventStreams() override;
 
     using Scope = EventScope;
@@ -68,8 +71,13 @@ private:
     void replayStep();
     void prune();
     static QByteArray statusFrame(const StatusTransition &t);
+    static QByteArray messageFrame(const MessageInfo &m, const QString &eventId, const QString &previous);
+    //! The next page of one stream's replay, session transitions and message events merged in id
+    //! order; caughtUp when nothing follows.
+    Result<QList<QPair<QString, QByteArray>>> replayPage(const Stream &stream, bool *caughtUp);
 
     SessionRepository &m_repo;
+    MessageService *m_messages = nullptr;
     QList<Stream> m_streams;
     QTimer m_keepAlive;
     QTimer m_replay;

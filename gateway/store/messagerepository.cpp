@@ -292,24 +292,46 @@ Result<bool> MessageRepository::transition(const QString &id, MessageStatus from
     return changed;
 }
 
+namespace {
+
+MessageStatusEntry readEntry(const QSqlQuery &r)
+{
+    MessageStatusEntry e;
+    e.id = r.value(0).toString();
+    e.messageId = r.value(1).toString();
+    e.sessionId = r.value(2).toString();
+    e.organizationId = r.value(3).toString();
+    e.status = messageStatusFromName(r.value(4).toString()).value_or(MessageStatus::Failed);
+    if (!r.value(5).isNull())
+        e.previous = messageStatusFromName(r.value(5).toString());
+    e.at = r.value(6).toLongLong();
+    return e;
+}
+
+const QString kEntryColumns = QStringLiteral("SELECT id, message_id, session_id, organization_id, status, previous_status, at "
+                                             "FROM message_status_log ");
+
+} // namespace
+
+Result<QList<MessageStatusEntry>> MessageRepository::log(const QString &organizationId, const QString &sessionId,
+                                                         const QString &afterId, int limit)
+{
+    QSqlQuery &q = sessionId.isEmpty()
+        ? m_db.prepared(kEntryColumns + QStringLiteral("WHERE organization_id = ? AND id > ? ORDER BY id LIMIT ?"))
+        : m_db.prepared(kEntryColumns + QStringLiteral("WHERE session_id = ? AND organization_id = ? AND id > ? ORDER BY id LIMIT ?"));
+    if (!sessionId.isEmpty())
+        q.addBindValue(sessionId);
+    q.addBindValue(organizationId);
+    q.addBindValue(afterId.isNull() ? QString(QLatin1StringView("")) : afterId);
+    q.addBindValue(limit);
+    return sql::all<MessageStatusEntry>(m_db, q, readEntry);
+}
+
 Result<QList<MessageStatusEntry>> MessageRepository::history(const QString &messageId)
 {
-    QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "SELECT id, message_id, session_id, organization_id, status, previous_status, at FROM message_status_log "
-        "WHERE message_id = ? ORDER BY id"));
+    QSqlQuery &q = m_db.prepared(kEntryColumns + QStringLiteral("WHERE message_id = ? ORDER BY id"));
     q.addBindValue(messageId);
-    return sql::all<MessageStatusEntry>(m_db, q, [](const QSqlQuery &r) {
-        MessageStatusEntry e;
-        e.id = r.value(0).toString();
-        e.messageId = r.value(1).toString();
-        e.sessionId = r.value(2).toString();
-        e.organizationId = r.value(3).toString();
-        e.status = messageStatusFromName(r.value(4).toString()).value_or(MessageStatus::Failed);
-        if (!r.value(5).isNull())
-            e.previous = messageStatusFromName(r.value(5).toString());
-        e.at = r.value(6).toLongLong();
-        return e;
-    });
+    return sql::all<MessageStatusEntry>(m_db, q, readEntry);
 }
 
 Result<int> MessageRepository::deleteOlderThan(qint64 before, int batch)

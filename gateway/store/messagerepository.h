@@ -88,6 +88,9 @@ public:
     Result<bool> transition(const QString &id, MessageStatus from, const Change &change, const QString &entryId);
     //! Status changes of one message, oldest first.
     Result<QList<MessageStatusEntry>> history(const QString &messageId);
+    //! Status log entries after afterId (exclusive), oldest first: of one session, or (sessionId
+    //! empty) of an organization. What an event stream replays.
+    Result<QList<MessageStatusEntry>> log(const QString &organizationId, const QString &sessionId, const QString &afterId, int limit);
     //! Deletes messages created before `before` and their log (retention); the number deleted.
     Result<int> deleteOlderThan(qint64 before, int batch = 1000);
     //! Messages of a session per status since `since` (ms; by creation), e.g. for today's counts.

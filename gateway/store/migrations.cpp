@@ -202,6 +202,7 @@ const QList<Migration> &all()
                 at BIGINT NOT NULL))"),
              QStringLiteral("CREATE INDEX message_log_by_message ON message_status_log (message_id, id)"),
              QStringLiteral("CREATE INDEX message_log_by_org ON message_status_log (organization_id, id)"),
+             QStringLiteral("CREATE INDEX message_log_by_session ON message_status_log (session_id, id)"),
              QStringLiteral("CREATE INDEX message_log_by_age ON message_status_log (at)"),
              // The outbox's pause after WhatsApp signalled a limit, so it outlives a restart.
              QStringLiteral("ALTER TABLE sessions ADD COLUMN sending_paused_until BIGINT"),

@@ -529,6 +529,23 @@ private slots:
         sortedIds.sort();
         QCOMPARE(eventIds, sortedIds); // event ids grow with time, like the log's
 
+        // A client that reconnects after the first event gets the rest from the log, in order, once.
+        SseClient resumed(m_port, "/api/v1/sessions/" + m_session.toLatin1() + "/events", m_tokens.value(QStringLiteral("reader")).toLatin1(),
+                          eventIds.first().toLatin1());
+        QStringList replayed;
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            replayed.clear();
+            for (const SseEvent &e : resumed.events())
+                if (e.event == QLatin1String("message.status") && e.data[QStringLiteral("id")].toString() == id)
+                    replayed << e.data[QStringLiteral("status")].toString();
+            return replayed.size() == path.size() - 1;
+        }(), kWait);
+        QCOMPARE(replayed, path.mid(1));
+        QTest::qWait(100);
+        QCOMPARE(std::count_if(resumed.events().cbegin(), resumed.events().cend(),
+                               [&](const SseEvent &e) { return e.data[QStringLiteral("id")].toString() == id; }),
+                 qsizetype(path.size() - 1));
+
         // The node counts it.
         const QByteArray metrics = call("GET", QStringLiteral("/metrics"), {}, QStringLiteral("admin")).body;
         QVERIFY2(metrics.contains("wagate_messages_total{direction=\"out\",status=\"read\"} 1\n"), metrics.constData());
