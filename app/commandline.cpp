@@ -84,6 +84,7 @@ const QList<CommandLineOption> &commandLineOptions()
         {{QStringLiteral("wa-root-key")}, QStringLiteral("HEX"), QStringLiteral("Trusted certificate root public key, 64 hex digits (default WhatsApp's).")},
         {{QStringLiteral("wa-version")}, QStringLiteral("X.Y.Z"), QStringLiteral("WhatsApp Web version to present, e.g. 2.3000.1045649367; WhatsApp refuses outdated ones (405).")},
         {{QStringLiteral("message-retention-days")}, QStringLiteral("N"), QStringLiteral("Keep messages (sealed) this many days, then delete them (default 30).")},
+        {{QStringLiteral("webhooks-public-only")}, {}, QStringLiteral("Refuse webhooks to loopback and private addresses (link-local ones are always refused).")},
         {{QStringLiteral("jwks")}, QStringLiteral("URL|FILE"), QStringLiteral("Trust login JWTs signed by the keys at this URL or file (repeatable).")},
         {{QStringLiteral("jwt-issuer")}, QStringLiteral("ISS"), QStringLiteral("Required iss of external login JWTs.")},
         {{QStringLiteral("jwt-audience")}, QStringLiteral("AUD"), QStringLiteral("Required aud of external login JWTs.")},
@@ -138,6 +139,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption waRootKey = option(QStringLiteral("wa-root-key"));
     const QCommandLineOption waVersion = option(QStringLiteral("wa-version"));
     const QCommandLineOption retention = option(QStringLiteral("message-retention-days"));
+    const QCommandLineOption publicHooks = option(QStringLiteral("webhooks-public-only"));
     const QCommandLineOption jwks = option(QStringLiteral("jwks"));
     const QCommandLineOption jwtIssuer = option(QStringLiteral("jwt-issuer"));
     const QCommandLineOption jwtAudience = option(QStringLiteral("jwt-audience"));
@@ -232,6 +234,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
         }
         cl.engine.messageRetentionDays = days;
     }
+
+    cl.engine.webhookPrivateTargets = !p.isSet(publicHooks);
 
     AuthConfig &auth = cl.engine.auth;
     auth.jwks = p.values(jwks);

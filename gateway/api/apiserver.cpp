@@ -40,6 +40,7 @@ ApiServer::ApiServer(Engine &engine, ApiConfig config, QObject *parent)
     };
     registerSessionRoutes(m_router, m_engine);
     registerMessageRoutes(m_router, m_engine);
+    registerWebhookRoutes(m_router, m_engine);
     registerApiKeyRoutes(m_router, m_engine);
     registerSystemRoutes(m_router, m_engine, *this);
     registerAuthRoutes(m_router, m_engine);

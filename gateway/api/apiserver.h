@@ -85,6 +85,7 @@ private:
 //! Route registration, one function per resource.
 void registerSessionRoutes(Router &router, Engine &engine);
 void registerMessageRoutes(Router &router, Engine &engine);
+void registerWebhookRoutes(Router &router, Engine &engine);
 void registerApiKeyRoutes(Router &router, Engine &engine);
 void registerSystemRoutes(Router &router, Engine &engine, ApiServer &server);
 void registerAuthRoutes(Router &router, Engine &engine);

@@ -32,13 +32,8 @@ EventStreams::EventStreams(SessionEvents &events, SessionRepository &repo, Messa
         broadcast(m.organizationId, m.sessionId, messageFrame(m, eventId, previous), m_messages ? Audience::Logged : Audience::Everyone);
     });
     connect(&events, &SessionEvents::sendingPaused, this, [this](const SessionInfo &s) {
-        const QJsonObject session = json::sessionToJson(s);
-        const QJsonObject data{{QStringLiteral("sessionId"), s.id},
-                               {QStringLiteral("organizationId"), s.organizationId},
-                               {QStringLiteral("sendingPausedUntil"), session.value(QStringLiteral("sendingPausedUntil"))},
-                               {QStringLiteral("sendingPausedReason"), session.value(QStringLiteral("sendingPausedReason"))},
-                               {QStringLiteral("at"), s.updatedAt}};
-        broadcast(s.organizationId, s.id, "event: session.sending_paused\ndata: " + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n",
+        broadcast(s.organizationId, s.id,
+                  "event: session.sending_paused\ndata: " + QJsonDocument(sessionPauseResource(s)).toJson(QJsonDocument::Compact) + "\n\n",
                   Audience::Everyone);
     });
     m_keepAlive.setInterval(kKeepAliveMs);

@@ -106,6 +106,17 @@ void registerSystemRoutes(Router &router, Engine &engine, ApiServer &server)
                     out += "# HELP wagate_sending_paused_sessions Sessions of this node whose outbox waits for a limit of WhatsApp's.\n"
                            "# TYPE wagate_sending_paused_sessions gauge\n"
                            "wagate_sending_paused_sessions " + QByteArray::number(engine.messages().outbox().pausedCount()) + '\n';
+                    if (const WebhookDispatcher *d = engine.webhookDispatcher()) {
+                        const auto &c = d->counters();
+                        out += "# HELP wagate_webhook_deliveries_total Webhook delivery attempts on this node, by outcome.\n"
+                               "# TYPE wagate_webhook_deliveries_total counter\n"
+                               "wagate_webhook_deliveries_total{outcome=\"delivered\"} " + QByteArray::number(c.delivered.load()) + "\n"
+                               "wagate_webhook_deliveries_total{outcome=\"retried\"} " + QByteArray::number(c.retried.load()) + "\n"
+                               "wagate_webhook_deliveries_total{outcome=\"failed\"} " + QByteArray::number(c.failed.load()) + '\n';
+                        out += "# HELP wagate_webhook_lag_seconds Event to delivery, of the latest delivery on this node.\n"
+                               "# TYPE wagate_webhook_lag_seconds gauge\n"
+                               "wagate_webhook_lag_seconds " + QByteArray::number(double(c.lastLagMs.load()) / 1000.0, 'f', 3) + '\n';
+                    }
                     out += "# HELP wagate_uptime_seconds Seconds since this node's HTTP API started.\n"
                            "# TYPE wagate_uptime_seconds gauge\n"
                            "wagate_uptime_seconds " + QByteArray::number(api->uptimeMs() / 1000) + '\n';

@@ -3,6 +3,7 @@
 #include "session.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace wagate {
 
@@ -152,6 +153,47 @@ Result<void> validateIdempotencyKey(const QString &key)
         if (c.unicode() < 0x20 || c.unicode() > 0x7e)
             return Error::invalidArgument(QStringLiteral("idempotencyKey must be printable ASCII"), field);
     return {};
+}
+
+QJsonObject messageResource(const MessageInfo &m)
+{
+    const auto text = [](const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
+    const auto time = [](qint64 t) { return t == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(t); };
+    QJsonObject o{{QStringLiteral("id"), m.id},
+                  {QStringLiteral("sessionId"), m.sessionId},
+                  {QStringLiteral("organizationId"), m.organizationId},
+                  {QStringLiteral("direction"), messageDirectionName(m.direction)},
+                  {QStringLiteral("waMessageId"), m.waMessageId},
+                  {QStringLiteral("chat"), m.chat},
+                  {QStringLiteral("chatLid"), text(m.chatLid)},
+                  {QStringLiteral("phoneNumber"), text(m.phoneNumber)},
+                  {QStringLiteral("type"), m.type},
+                  {QStringLiteral("text"), m.type == QLatin1String("text") ? QJsonValue(m.text) : QJsonValue(QJsonValue::Null)},
+                  {QStringLiteral("status"), messageStatusName(m.status)},
+                  {QStringLiteral("createdAt"), m.createdAt},
+                  {QStringLiteral("sentAt"), time(m.sentAt)},
+                  {QStringLiteral("deliveredAt"), time(m.deliveredAt)},
+                  {QStringLiteral("readAt"), time(m.readAt)},
+                  {QStringLiteral("error"), QJsonValue(QJsonValue::Null)}};
+    if (m.direction == MessageDirection::Out) {
+        o.insert(QStringLiteral("idempotencyKey"), text(m.idempotencyKey));
+        o.insert(QStringLiteral("expiresAt"), time(m.expiresAt));
+    } else {
+        o.insert(QStringLiteral("sender"), text(m.sender));
+        o.insert(QStringLiteral("senderLid"), text(m.senderLid));
+        o.insert(QStringLiteral("pushName"), text(m.pushName));
+    }
+    if (!m.waType.isEmpty())
+        o.insert(QStringLiteral("waType"), m.waType);
+    if (m.error) {
+        QJsonObject e{{QStringLiteral("code"), m.error->code},
+                      {QStringLiteral("message"), m.error->message},
+                      {QStringLiteral("at"), m.error->at}};
+        if (m.error->waCode)
+            e.insert(QStringLiteral("details"), QJsonObject{{QStringLiteral("waCode"), m.error->waCode}});
+        o.insert(QStringLiteral("error"), e);
+    }
+    return o;
 }
 
 QByteArray incomingMessageToJson(const IncomingMessage &m)

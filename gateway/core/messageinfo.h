@@ -83,6 +83,10 @@ struct MessageInfo
     bool operator==(const MessageInfo &) const = default;
 };
 
+//! The message resource exactly as API.md shows it (nulls where a value is unknown): what the HTTP
+//! API answers, the event streams carry and webhooks receive.
+QJsonObject messageResource(const MessageInfo &m);
+
 //! A send request as the API and the console take it.
 struct SendRequest
 {

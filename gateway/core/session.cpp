@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include <QJsonObject>
+
 namespace wagate {
 
 bool hasNumberAttached(SessionStatus status, bool hasJid)
@@ -63,6 +65,29 @@ std::optional<SessionStatus> sessionStatusFromName(QStringView name)
         if (name == sessionStatusName(s))
             return s;
     return std::nullopt;
+}
+
+QJsonObject transitionResource(const StatusTransition &t)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), t.id},
+        {QStringLiteral("sessionId"), t.sessionId},
+        {QStringLiteral("organizationId"), t.organizationId},
+        {QStringLiteral("status"), sessionStatusName(t.status)},
+        {QStringLiteral("previousStatus"), sessionStatusName(t.previousStatus)},
+        {QStringLiteral("at"), t.at},
+        {QStringLiteral("reason"), t.reason},
+    };
+}
+
+QJsonObject sessionPauseResource(const SessionInfo &s)
+{
+    const bool paused = s.sendingPausedUntil != 0;
+    return QJsonObject{{QStringLiteral("sessionId"), s.id},
+                       {QStringLiteral("organizationId"), s.organizationId},
+                       {QStringLiteral("sendingPausedUntil"), paused ? QJsonValue(s.sendingPausedUntil) : QJsonValue(QJsonValue::Null)},
+                       {QStringLiteral("sendingPausedReason"), paused ? QJsonValue(s.sendingPausedReason) : QJsonValue(QJsonValue::Null)},
+                       {QStringLiteral("at"), s.updatedAt}};
 }
 
 } // namespace wagate

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QMetaType>
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -39,6 +40,14 @@ bool isActiveStatus(SessionStatus status);
 //! A phone number as WhatsApp wants it for pairing codes: the international number in 7–15 digits,
 //! without "+" or a leading 0. Returns the reason it is not one, or an empty string.
 QString phoneNumberProblem(QStringView digits);
+
+struct StatusTransition;
+//! A status transition as the API shows it (the data of a session.status event).
+QJsonObject transitionResource(const StatusTransition &t);
+
+struct SessionInfo;
+//! The data of a session.sending_paused event: session, organization, until (null when resumed), reason, at.
+QJsonObject sessionPauseResource(const SessionInfo &s);
 
 struct LastError
 {

@@ -8,6 +8,8 @@
 #include "credentialvault.h"
 #include "messageservice.h"
 #include "outbox.h"
+#include "store/webhookrepository.h"
+#include "webhookservice.h"
 #include "store/messagerepository.h"
 #include "sessionevents.h"
 #include "sessionservice.h"
@@ -47,7 +49,12 @@ Engine::~Engine()
     shutdown();
     // Members that hold prepared statements go before the connection they belong to.
     m_system.reset();
+    m_dispatcher.reset();
+    if (m_sessions)
+        m_sessions->setTransitionHook({});
     m_messages.reset();
+    m_webhooks.reset();
+    m_webhookRepo.reset();
     m_messageRepo.reset();
     m_service.reset();
     m_manager.reset();
@@ -98,6 +105,18 @@ void Engine::start(std::function<void(Result<void>)> done)
     m_service = std::make_unique<SessionService>(*m_sessions, *m_manager, *m_events, m_config.gatewayId);
     m_messageRepo = std::make_unique<MessageRepository>(*m_db);
     m_messages = std::make_unique<MessageService>(*m_messageRepo, *m_sessions, *m_manager, *m_events);
+    m_webhookRepo = std::make_unique<WebhookRepository>(*m_db);
+    m_webhooks = std::make_unique<WebhookService>(*m_webhookRepo);
+    m_webhooks->setAllowPrivateTargets(m_config.webhookPrivateTargets);
+    m_messages->setWebhooks(m_webhooks.get());
+    // A status transition and its webhook deliveries are one commit; the dispatcher looks after it.
+    m_sessions->setTransitionHook([webhooks = m_webhooks.get()](const StatusTransition &t) -> Result<void> {
+        auto n = webhooks->enqueue(t.organizationId, t.sessionId, QStringLiteral("session.status"), t.id, transitionResource(t), t.at);
+        if (!n)
+            return n.error();
+        return {};
+    });
+    connect(m_events.get(), &SessionEvents::statusChanged, m_webhooks.get(), [webhooks = m_webhooks.get()] { webhooks->wake(); });
     m_system = std::make_unique<SystemService>(*m_db, *m_sessions, *m_orgs, *m_manager, m_config.gatewayId);
 
     QPointer<Engine> self(this);
@@ -133,6 +152,11 @@ void Engine::start(std::function<void(Result<void>)> done)
                 self->m_factory = self->m_ownFactory.get();
             }
             self->m_messages->setVault(self->m_vault);
+            self->m_webhooks->setVault(self->m_vault);
+            self->m_dispatcher = std::make_unique<WebhookDispatcher>(self->m_config.database, *self->m_vault, self->m_config.webhooks);
+            QObject::connect(self->m_webhooks.get(), &WebhookService::deliveriesWaiting, self->m_dispatcher.get(),
+                             [d = self->m_dispatcher.get()] { d->wake(); });
+            self->m_dispatcher->start();
             self->m_messages->setRetention(qint64(self->m_config.messageRetentionDays) * 24 * 3600 * 1000);
             self->m_manager->setConnectionFactory(self->m_factory);
             self->m_manager->setCredentialVault(self->m_vault);
@@ -149,6 +173,8 @@ void Engine::shutdown()
 {
     if (m_manager)
         m_manager->shutdown();
+    if (m_dispatcher)
+        m_dispatcher->stop();
 }
 
 } // namespace wagate

@@ -4,6 +4,7 @@
 #include "core/result.h"
 #include "sessionmanager.h"
 #include "store/database.h"
+#include "webhookdispatcher.h"
 #include "wa/client/waconnection.h"
 
 #include <QObject>
@@ -24,6 +25,8 @@ class SessionRepository;
 class SessionService;
 class SignalRepository;
 class SystemService;
+class WebhookRepository;
+class WebhookService;
 
 struct EngineConfig
 {
@@ -35,6 +38,10 @@ struct EngineConfig
     KeychainQueue *keychain = nullptr;
     //! Messages older than this are deleted (their text with them).
     int messageRetentionDays = 30;
+    //! Webhook deliveries: timings, concurrency per receiver.
+    WebhookConfig webhooks;
+    //! Webhooks may target loopback and private addresses (link-local ones never).
+    bool webhookPrivateTargets = true;
     //! Where sessions connect: WhatsApp itself by default (URL, trusted root key, timings).
     wa::WaConnectionOptions whatsapp;
 };
@@ -69,6 +76,9 @@ public:
     SessionService &sessions() { return *m_service; }
     MessageRepository &messageRepository() { return *m_messageRepo; }
     MessageService &messages() { return *m_messages; }
+    WebhookService &webhooks() { return *m_webhooks; }
+    //! Null until the engine started.
+    WebhookDispatcher *webhookDispatcher() { return m_dispatcher.get(); }
     SystemService &system() { return *m_system; }
     ApiKeyService &apiKeys();
     AuthService &auth() { return *m_auth; }
@@ -91,6 +101,9 @@ private:
     std::unique_ptr<SessionService> m_service;
     std::unique_ptr<MessageRepository> m_messageRepo;
     std::unique_ptr<MessageService> m_messages;
+    std::unique_ptr<WebhookRepository> m_webhookRepo;
+    std::unique_ptr<WebhookService> m_webhooks;
+    std::unique_ptr<WebhookDispatcher> m_dispatcher;
     std::unique_ptr<SystemService> m_system;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<AuthService> m_auth;

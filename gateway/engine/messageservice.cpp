@@ -7,7 +7,9 @@
 #include "outbox.h"
 #include "sessionevents.h"
 #include "sessionmanager.h"
+#include "store/database.h"
 #include "store/sessionrepository.h"
+#include "webhookservice.h"
 #include "wa/message/messagecodec.h"
 
 #include <QCryptographicHash>
@@ -191,7 +193,13 @@ Result<SendOutcome> MessageService::send(const Principal &caller, const QString 
         return sealed.error();
     stored.body = *sealed;
     const QString entryId = ids::newUlid();
-    if (auto r = m_messages.insert(stored, entryId); !r) {
+    m.text = *text;
+    const auto write = [&]() -> Result<void> {
+        if (auto r = m_messages.insert(stored, entryId); !r)
+            return r;
+        return enqueueWebhooks(m, entryId, QString());
+    };
+    if (auto r = m_messages.database().transaction(write); !r) {
         if (r.error().code == ErrorCode::AlreadyExists && !request.idempotencyKey.isEmpty()) {
             // Another node took the same key first.
             auto existing = m_messages.byIdempotencyKey(sessionId, request.idempotencyKey);
@@ -200,7 +208,6 @@ Result<SendOutcome> MessageService::send(const Principal &caller, const QString 
         }
         return r.error();
     }
-    m.text = *text;
     announce(m, entryId, QString());
     m_outbox->kick(m.sessionId);
     return SendOutcome{m, true};
@@ -308,24 +315,52 @@ Result<MessageInfo> MessageService::markRead(const Principal &caller, const QStr
 Result<std::optional<MessageInfo>> MessageService::move(const StoredMessage &stored, const MessageRepository::Change &change)
 {
     const QString entryId = ids::newUlid();
-    auto moved = m_messages.transition(stored.info.id, stored.info.status, change, entryId);
-    if (!moved)
-        return moved.error();
-    if (!*moved)
-        return std::optional<MessageInfo>();
-    auto now = m_messages.get(stored.info.organizationId, stored.info.sessionId, stored.info.id);
-    if (!now)
-        return now.error();
-    auto opened = open(*now);
-    if (!opened)
-        return opened.error();
-    if (change.status != stored.info.status)
-        announce(*opened, entryId, messageStatusName(stored.info.status));
-    return std::optional<MessageInfo>(*opened);
+    const QString previous = messageStatusName(stored.info.status);
+    std::optional<MessageInfo> after;
+    auto r = m_messages.database().transaction([&]() -> Result<void> {
+        auto moved = m_messages.transition(stored.info.id, stored.info.status, change, entryId);
+        if (!moved)
+            return moved.error();
+        if (!*moved)
+            return {};
+        auto now = m_messages.get(stored.info.organizationId, stored.info.sessionId, stored.info.id);
+        if (!now)
+            return now.error();
+        auto opened = open(*now);
+        if (!opened)
+            return opened.error();
+        after = *opened;
+        return change.status != stored.info.status ? enqueueWebhooks(*after, entryId, previous) : Result<void>();
+    });
+    if (!r)
+        return r.error();
+    if (after && change.status != stored.info.status)
+        announce(*after, entryId, previous);
+    return after;
+}
+
+Result<void> MessageService::enqueueWebhooks(const MessageInfo &m, const QString &eventId, const QString &previousStatus)
+{
+    if (!m_webhooks)
+        return {};
+    const bool received = m.direction == MessageDirection::In && previousStatus.isEmpty() && m.status == MessageStatus::Received;
+    QJsonObject data = messageResource(m);
+    if (!received)
+        data.insert(QStringLiteral("previousStatus"), previousStatus.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(previousStatus));
+    auto n = m_webhooks->enqueue(m.organizationId, m.sessionId, received ? QStringLiteral("message.received") : QStringLiteral("message.status"),
+                                 eventId, data, m_clock());
+    if (!n)
+        return n.error();
+    m_webhooksWaiting |= *n > 0;
+    return {};
 }
 
 void MessageService::announce(const MessageInfo &m, const QString &eventId, const QString &previousStatus)
 {
+    if (m_webhooksWaiting && m_webhooks) {
+        m_webhooksWaiting = false;
+        m_webhooks->wake();
+    }
     ++m_metrics.changes[{messageDirectionName(m.direction), messageStatusName(m.status)}];
     if (m.direction == MessageDirection::Out && m.status == MessageStatus::Sent && !previousStatus.isEmpty()) {
         const double seconds = double(std::max<qint64>(0, m_clock() - m.createdAt)) / 1000.0;
@@ -373,11 +408,19 @@ Result<void> MessageService::storeIncoming(const QString &sessionId, const Incom
         return sealed.error();
     stored.body = *sealed;
     const QString entryId = ids::newUlid();
-    if (auto r = m_messages.insert(stored, entryId); !r) {
-        if (r.error().code == ErrorCode::AlreadyExists)
-            return {}; // stored before: a redelivery
+    // Its own savepoint-free step inside the Signal transaction: a redelivery is seen before writing.
+    auto known = in.fromMe ? m_messages.outgoingByWaId(sessionId, in.id) : m_messages.incomingByWaId(sessionId, in.chat, in.id);
+    if (!known)
+        return known.error();
+    if (*known)
+        return {}; // stored before: a redelivery
+    if (auto r = m_messages.insert(stored, entryId); !r)
         return r;
-    }
+    MessageInfo opened = m;
+    opened.text = in.text;
+    opened.pushName = in.pushName;
+    if (auto r = enqueueWebhooks(opened, entryId, QString()); !r)
+        return r;
     m_unannounced.insert(unannouncedKey(sessionId, in.chat, in.id), entryId);
     return {};
 }

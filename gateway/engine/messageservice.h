@@ -18,6 +18,7 @@ class Outbox;
 class SessionEvents;
 class SessionManager;
 class SessionRepository;
+class WebhookService;
 struct SessionInfo;
 
 //! A send as the service answers it: the message, and whether this call queued it (false: the same
@@ -55,6 +56,9 @@ public:
     //! The vault that seals message bodies; set before the first message (the engine sets it once
     //! the data key is open).
     void setVault(CredentialVault *vault) { m_vault = vault; }
+    //! Webhook deliveries are written with each event, in its transaction.
+    void setWebhooks(WebhookService *webhooks) { m_webhooks = webhooks; }
+    WebhookService *webhooks() const { return m_webhooks; }
     Outbox &outbox() { return *m_outbox; }
     //! Messages older than this (ms) are deleted, a batch per turn of the event loop, once a
     //! minute after start and then every hour (0 = keep them).
@@ -99,6 +103,8 @@ private:
     Result<QByteArray> seal(const QString &messageId, const QString &text, const QString &pushName) const;
     void onReceived(const QString &organizationId, const QString &sessionId, const IncomingMessage &message);
     void onSessionRemoved(const QString &organizationId, const QString &sessionId);
+    //! Inside the event's transaction: its webhook deliveries.
+    Result<void> enqueueWebhooks(const MessageInfo &message, const QString &eventId, const QString &previousStatus);
     //! Announces a stored change (and counts it for /metrics).
     void announce(const MessageInfo &message, const QString &eventId, const QString &previousStatus);
 
@@ -108,6 +114,8 @@ private:
     SessionEvents &m_events;
     Clock m_clock;
     CredentialVault *m_vault = nullptr;
+    WebhookService *m_webhooks = nullptr;
+    bool m_webhooksWaiting = false; //!< deliveries were written: wake the dispatcher after the commit
     qint64 m_retentionMs = 0;
     MessageMetrics m_metrics;
     QTimer m_prune;

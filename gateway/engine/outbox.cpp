@@ -1,7 +1,11 @@
 #include "outbox.h"
 
 #include "core/logging.h"
+#include "core/ids.h"
 #include "messageservice.h"
+#include "store/database.h"
+#include "store/messagerepository.h"
+#include "webhookservice.h"
 #include "sessionevents.h"
 #include "sessionmanager.h"
 #include "store/sessionrepository.h"
@@ -247,14 +251,30 @@ void Outbox::pump(Lane &l)
 
 void Outbox::storePause(Lane &l)
 {
-    auto stored = m_sessions.setSendingPause(l.sessionId, l.pause.until, l.pause.reason, m_service.now());
+    std::optional<SessionInfo> row;
+    auto stored = m_service.repository().database().transaction([&]() -> Result<void> {
+        auto s = m_sessions.setSendingPause(l.sessionId, l.pause.until, l.pause.reason, m_service.now());
+        if (!s)
+            return s.error();
+        row = *s;
+        if (!m_service.webhooks())
+            return {};
+        const QJsonObject session = sessionPauseResource(*s);
+        auto n = m_service.webhooks()->enqueue(s->organizationId, s->id, QStringLiteral("session.sending_paused"), ids::newUlid(),
+                                               session, m_service.now());
+        if (!n)
+            return n.error();
+        return {};
+    });
     if (!stored) {
         // The pause holds in memory all the same; the row shows it once a later change is stored.
         qCWarning(lcEngine).noquote() << "the sending pause of session" << l.sessionId << "was not stored:" << stored.error().message;
         return;
     }
-    emit m_events.sessionUpdated(*stored);
-    emit m_events.sendingPaused(*stored);
+    if (m_service.webhooks())
+        m_service.webhooks()->wake();
+    emit m_events.sessionUpdated(*row);
+    emit m_events.sendingPaused(*row);
 }
 
 void Outbox::onSent(const QString &sessionId, const QString &waId, qint64 at)

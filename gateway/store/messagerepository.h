@@ -55,6 +55,7 @@ class MessageRepository
 {
 public:
     explicit MessageRepository(Database &db) : m_db(db) {}
+    Database &database() { return m_db; }
 
     //! Inserts a new message with its first log entry (id entryId). already_exists when a message of
     //! the session has this idempotency key, or (incoming) this chat and WhatsApp id.

@@ -150,8 +150,8 @@ const QList<Migration> &all()
              QStringLiteral("CREATE INDEX wa_received_by_age ON wa_received (session_id, updated_at)"),
          }},
         {5,
-         "messages in and out (text sealed with the data key, the message id as associated data) and the log "
-         "of their status changes",
+         "messages in and out (text sealed with the data key, the message id as associated data), the log "
+         "of their status changes, webhooks and their deliveries, the outbox's pause",
          {
              // body: sealed JSON of what is customer data (text, push name). wa_message_id is fixed at
              // acceptance, so a resend after a crash is the same message to WhatsApp.
@@ -204,6 +204,41 @@ const QList<Migration> &all()
              QStringLiteral("CREATE INDEX message_log_by_org ON message_status_log (organization_id, id)"),
              QStringLiteral("CREATE INDEX message_log_by_session ON message_status_log (session_id, id)"),
              QStringLiteral("CREATE INDEX message_log_by_age ON message_status_log (at)"),
+             // Webhooks of an organization; their secrets sealed with the data key (the webhook id as
+             // associated data). A rotation keeps the previous secret valid until previous_expires_at.
+             QStringLiteral(R"(CREATE TABLE webhooks (
+                id TEXT PRIMARY KEY,
+                organization_id TEXT NOT NULL,
+                url TEXT NOT NULL,
+                events TEXT NOT NULL,
+                sessions TEXT NOT NULL,
+                description TEXT NOT NULL,
+                secret ${BLOB} NOT NULL,
+                previous_secret ${BLOB},
+                previous_expires_at BIGINT,
+                enabled INTEGER NOT NULL,
+                disabled_reason TEXT,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL))"),
+             QStringLiteral("CREATE INDEX webhooks_by_org ON webhooks (organization_id, id)"),
+             // One event for one webhook, written with the event; body sealed (delivery id as associated data).
+             QStringLiteral(R"(CREATE TABLE webhook_deliveries (
+                id TEXT PRIMARY KEY,
+                webhook_id TEXT NOT NULL,
+                organization_id TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                event_type TEXT NOT NULL,
+                body ${BLOB} NOT NULL,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                next_attempt_at BIGINT NOT NULL,
+                last_status_code INTEGER NOT NULL,
+                last_error TEXT,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                delivered_at BIGINT))"),
+             QStringLiteral("CREATE INDEX deliveries_due ON webhook_deliveries (status, next_attempt_at)"),
+             QStringLiteral("CREATE INDEX deliveries_by_webhook ON webhook_deliveries (webhook_id, id)"),
              // The outbox's pause after WhatsApp signalled a limit, so it outlives a restart.
              QStringLiteral("ALTER TABLE sessions ADD COLUMN sending_paused_until BIGINT"),
              QStringLiteral("ALTER TABLE sessions ADD COLUMN sending_paused_reason TEXT"),

@@ -343,6 +343,9 @@ Result<LifecycleWrite> SessionRepository::apply(const QString &id, const Lifecyc
             i.addBindValue(t.at);
             if (auto r = m_db.exec(i); !r)
                 return r;
+            if (m_transitionHook)
+                if (auto r = m_transitionHook(t); !r)
+                    return r;
             out.transition = t;
         }
         return {};

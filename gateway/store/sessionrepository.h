@@ -106,6 +106,10 @@ public:
     Result<QByteArray> credentials(const QString &id);
     Result<void> setCredentials(const QString &id, const QByteArray &sealed);
 
+    //! Runs inside the transaction of every status transition written, after its log entry (webhook
+    //! deliveries of session.status); its error rolls the transition back.
+    void setTransitionHook(std::function<Result<void>(const StatusTransition &)> hook) { m_transitionHook = std::move(hook); }
+
     //! Rows kept in the read cache at most.
     static constexpr int kMaxCached = 200000;
 
@@ -121,6 +125,7 @@ private:
 
     Database &m_db;
     QCache<QString, SessionInfo> m_cache;
+    std::function<Result<void>(const StatusTransition &)> m_transitionHook;
 };
 
 } // namespace wagate

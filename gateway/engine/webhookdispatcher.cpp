@@ -1,0 +1,218 @@
+#include "webhookdispatcher.h"
+
+#include "core/ids.h"
+#include "core/logging.h"
+#include "credentialvault.h"
+#include "store/webhookrepository.h"
+#include "webhookservice.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QHostAddress>
+#include <QHostInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QThread>
+#include <QTimer>
+#include <QUrl>
+
+namespace wagate {
+
+class WebhookDispatcher::Worker : public QObject
+{
+public:
+    Worker(DatabaseConfig database, CredentialVault &vault, WebhookConfig config, Counters &counters)
+        : m_database(std::move(database)), m_vault(vault), m_config(config), m_counters(counters), m_timer(this)
+    {
+    }
+    ~Worker() override
+    {
+        m_repo.reset();
+        m_db.reset();
+    }
+
+    void open()
+    {
+        m_database.connectionName = QStringLiteral("wagate-webhooks-") + ids::newUlid();
+        auto db = Database::open(m_database);
+        if (!db) {
+            qCWarning(lcEngine).noquote() << "webhook deliveries cannot open the store:" << db.error().message << "; trying again";
+            QTimer::singleShot(2000, this, [this] { open(); });
+            return;
+        }
+        m_db = std::move(*db);
+        m_repo = std::make_unique<WebhookRepository>(*m_db);
+        m_nam = new QNetworkAccessManager(this);
+        m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        m_timer.setSingleShot(true);
+        connect(&m_timer, &QTimer::timeout, this, [this] { poll(); });
+        poll();
+    }
+
+    void poll()
+    {
+        if (!m_repo)
+            return;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        auto due = m_repo->due(now, 200);
+        if (!due) {
+            m_timer.start(m_config.pollMs);
+            return;
+        }
+        QHash<QString, std::optional<WebhookRow>> hooks;
+        for (const DeliveryRow &d : *due) {
+            if (m_inFlight.contains(d.id) || m_perWebhook.value(d.webhookId) >= m_config.perWebhook)
+                continue;
+            if (!hooks.contains(d.webhookId)) {
+                auto w = m_repo->byId(d.webhookId);
+                hooks.insert(d.webhookId, w ? std::optional<WebhookRow>(*w) : std::nullopt);
+            }
+            const std::optional<WebhookRow> &w = hooks.value(d.webhookId);
+            if (!w || !w->enabled)
+                continue; // waits: a disabled webhook's deliveries go when it is enabled again
+            attempt(*w, d);
+        }
+        // Scheduled retries: wake when the next is due (at least every pollMs).
+        qint64 wait = m_config.pollMs;
+        if (auto next = m_repo->nextDue(); next && *next > 0)
+            wait = std::clamp<qint64>(*next - now, 0, m_config.pollMs);
+        m_timer.start(int(wait));
+    }
+
+private:
+    static bool linkLocal(const QHostAddress &a)
+    {
+        return a.isLinkLocal() || a.isInSubnet(QHostAddress(QStringLiteral("169.254.0.0")), 16);
+    }
+
+    void attempt(const WebhookRow &w, DeliveryRow d)
+    {
+        const QUrl url(w.url);
+        // Link-local targets are refused however they are named (a DNS name may point there).
+        const QHostInfo info = QHostInfo::fromName(url.host());
+        for (const QHostAddress &a : info.addresses())
+            if (linkLocal(a))
+                return finish(w, d, 0, QStringLiteral("the receiver's address is link-local; refused"));
+        auto secret = m_vault.open(WebhookService::secretAd(w.id), w.secret);
+        auto body = m_vault.open(WebhookService::bodyAd(d.id), d.body);
+        if (!secret || !body)
+            return finish(w, d, 0, QStringLiteral("the delivery cannot be opened with this data key"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 ts = now / 1000;
+        QByteArray signatures = WebhookService::signature(QString::fromLatin1(*secret), d.eventId, ts, *body);
+        if (!w.previousSecret.isEmpty() && w.previousExpiresAt > now)
+            if (auto previous = m_vault.open(WebhookService::secretAd(w.id), w.previousSecret))
+                signatures += ' ' + WebhookService::signature(QString::fromLatin1(*previous), d.eventId, ts, *body);
+        secret->fill('\0');
+        QNetworkRequest req(url);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        req.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("Wagate-Webhooks/1"));
+        req.setRawHeader("webhook-id", d.eventId.toLatin1());
+        req.setRawHeader("webhook-timestamp", QByteArray::number(ts));
+        req.setRawHeader("webhook-signature", signatures);
+        req.setTransferTimeout(m_config.timeoutMs);
+        m_inFlight.insert(d.id);
+        ++m_perWebhook[w.id];
+        QNetworkReply *reply = m_nam->post(req, *body);
+        body->fill('\0');
+        connect(reply, &QNetworkReply::finished, this, [this, reply, w, d] {
+            reply->deleteLater();
+            m_inFlight.remove(d.id);
+            --m_perWebhook[w.id];
+            const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            finish(w, d, code, code ? QString() : reply->errorString().left(200));
+            QTimer::singleShot(0, this, [this] { poll(); });
+        });
+    }
+
+    void finish(const WebhookRow &w, DeliveryRow d, int code, const QString &error)
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        ++d.attempts;
+        d.lastStatusCode = code;
+        d.lastError = error.isEmpty() && !(code >= 200 && code < 300) ? QStringLiteral("HTTP %1").arg(code) : error;
+        d.updatedAt = now;
+        if (code >= 200 && code < 300) {
+            d.status = DeliveryStatus::Delivered;
+            d.deliveredAt = now;
+            d.lastError.clear();
+            ++m_counters.delivered;
+            m_counters.lastLagMs = now - d.createdAt;
+        } else if (code == 410) {
+            d.status = DeliveryStatus::Failed;
+            ++m_counters.failed;
+            qCInfo(lcEngine).noquote() << "webhook" << w.id << "answered 410 Gone: disabled";
+            if (auto r = m_repo->disable(w.id, QStringLiteral("the receiver answered 410 Gone"), now); !r)
+                qCWarning(lcEngine).noquote() << "webhook" << w.id << "was not disabled:" << r.error().message;
+        } else {
+            const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
+            const qint64 delay = qint64(double(std::min<qint64>(qint64(m_config.retryBaseMs) << std::min(d.attempts - 1, 30),
+                                                                 m_config.retryMaxMs)) * jitter);
+            d.nextAttemptAt = now + delay;
+            if (d.nextAttemptAt > d.createdAt + m_config.giveUpAfterMs) {
+                d.status = DeliveryStatus::Failed;
+                ++m_counters.failed;
+            } else {
+                ++m_counters.retried;
+            }
+        }
+        if (auto r = m_repo->record(d); !r)
+            qCWarning(lcEngine).noquote() << "the outcome of delivery" << d.id << "was not stored:" << r.error().message
+                                          << "; it is attempted again";
+    }
+
+    DatabaseConfig m_database;
+    CredentialVault &m_vault;
+    WebhookConfig m_config;
+    Counters &m_counters;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<WebhookRepository> m_repo;
+    QNetworkAccessManager *m_nam = nullptr;
+    QTimer m_timer;
+    QSet<QString> m_inFlight;
+    QHash<QString, int> m_perWebhook;
+};
+
+WebhookDispatcher::WebhookDispatcher(DatabaseConfig database, CredentialVault &vault, WebhookConfig config, QObject *parent)
+    : QObject(parent), m_database(std::move(database)), m_vault(vault), m_config(config)
+{
+}
+
+WebhookDispatcher::~WebhookDispatcher()
+{
+    stop();
+}
+
+void WebhookDispatcher::start()
+{
+    if (m_thread)
+        return;
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("webhooks"));
+    m_worker = new Worker(m_database, m_vault, m_config, m_counters);
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->open(); }, Qt::QueuedConnection);
+}
+
+void WebhookDispatcher::stop()
+{
+    if (!m_thread)
+        return;
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_worker = nullptr;
+}
+
+void WebhookDispatcher::wake()
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->poll(); }, Qt::QueuedConnection);
+}
+
+} // namespace wagate
