@@ -13,6 +13,7 @@
 #include "rawhttp.h"
 #include "store/organizationrepository.h"
 #include "testdatabase.h"
+#include "webhookreceiver.h"
 
 #include "wasim/wasimserver.h"
 
@@ -34,71 +35,6 @@ namespace {
 constexpr int kWait = 20000;
 const QString kGateway = QStringLiteral("15550001111");
 const QString kBob = QStringLiteral("15550002222");
-
-//! A webhook receiver: answers every POST with `status` and records what it got.
-class Receiver : public QObject
-{
-public:
-    struct Request
-    {
-        QHash<QByteArray, QByteArray> headers;
-        QByteArray body;
-    };
-    QList<Request> requests;
-    int status = 200;
-
-    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1/hooks/wagate").arg(m_server.serverPort()); }
-
-    Receiver()
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = m_server.nextPendingConnection()) {
-                connect(s, &QTcpSocket::readyRead, this, [this, s] { read(s); });
-                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
-            }
-        });
-    }
-
-    QList<QJsonObject> bodies(const QString &type = {}) const
-    {
-        QList<QJsonObject> out;
-        for (const Request &r : requests) {
-            const QJsonObject o = QJsonDocument::fromJson(r.body).object();
-            if (type.isEmpty() || o.value(QStringLiteral("type")).toString() == type)
-                out.append(o);
-        }
-        return out;
-    }
-
-private:
-    void read(QTcpSocket *s)
-    {
-        QByteArray &buf = m_buffers[s];
-        buf += s->readAll();
-        const qsizetype end = buf.indexOf("\r\n\r\n");
-        if (end < 0)
-            return;
-        Request r;
-        const QList<QByteArray> lines = buf.left(end).split('\n');
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines[i].trimmed();
-            const qsizetype colon = line.indexOf(':');
-            if (colon > 0)
-                r.headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
-        }
-        const int length = r.headers.value("content-length").toInt();
-        if (buf.size() < end + 4 + length)
-            return;
-        r.body = buf.mid(end + 4, length);
-        buf.remove(0, end + 4 + length);
-        requests.append(r);
-        s->write("HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Length: 0\r\n\r\n");
-    }
-
-    QTcpServer m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-};
 
 } // namespace
 
@@ -190,31 +126,6 @@ class TestWebhooks : public QObject
         return r.json();
     }
 
-    //! Runs the Standard Webhooks library over these (secret, request) pairs; true when all verify.
-    static bool verifiedIndependently(const QList<QPair<QString, Receiver::Request>> &entries)
-    {
-        QJsonArray list;
-        for (const auto &[secret, r] : entries)
-            list.append(QJsonObject{{QStringLiteral("secret"), secret},
-                                    {QStringLiteral("headers"), QJsonObject{{QStringLiteral("webhook-id"), QString::fromLatin1(r.headers.value("webhook-id"))},
-                                                                            {QStringLiteral("webhook-timestamp"), QString::fromLatin1(r.headers.value("webhook-timestamp"))},
-                                                                            {QStringLiteral("webhook-signature"), QString::fromLatin1(r.headers.value("webhook-signature"))}}},
-                                    {QStringLiteral("body"), QString::fromUtf8(r.body)}});
-        QTemporaryFile file;
-        if (!file.open())
-            return false;
-        file.write(QJsonDocument(list).toJson());
-        file.flush();
-        QProcess node;
-        node.start(QStringLiteral(WAGATE_NODE), {QStringLiteral(WAGATE_SOURCE_DIR "/tests/interop/verify-webhooks.mjs"), file.fileName()});
-        if (!node.waitForFinished(60000))
-            return false;
-        const QByteArray out = node.readAllStandardOutput() + node.readAllStandardError();
-        if (node.exitCode() != 0)
-            qWarning().noquote() << "standardwebhooks:" << out;
-        return node.exitCode() == 0;
-    }
-
 private slots:
     void initTestCase() { QVERIFY(boot(TestDatabase::Backend::Sqlite)); }
     void cleanupTestCase()
@@ -275,7 +186,7 @@ private slots:
             }
             QFAIL("the fixture did not start");
         }
-        Receiver receiver;
+        WebhookReceiver receiver;
         QVERIFY(receiver.listen());
         receiver.status = 503; // down
         const QJsonObject hook = createWebhook(receiver.url(), {QStringLiteral("message.status"), QStringLiteral("message.received"),
@@ -317,15 +228,15 @@ private slots:
         QCOMPARE(in[QStringLiteral("data")][QStringLiteral("text")].toString(), QStringLiteral("thanks, when will it arrive?"));
         QVERIFY(!receiver.bodies(QStringLiteral("session.status")).isEmpty());
         // Each request carries the Standard Webhooks headers; the library verifies every one.
-        QList<QPair<QString, Receiver::Request>> entries;
-        for (const Receiver::Request &r : receiver.requests) {
+        QList<QPair<QString, WebhookReceiver::Request>> entries;
+        for (const WebhookReceiver::Request &r : receiver.requests) {
             QVERIFY(ids::isUlid(QString::fromLatin1(r.headers.value("webhook-id"))));
             QVERIFY(qAbs(r.headers.value("webhook-timestamp").toLongLong() - QDateTime::currentSecsSinceEpoch()) < 60);
             QVERIFY(r.headers.value("webhook-signature").startsWith("v1,"));
             QCOMPARE(r.headers.value("content-type"), QByteArray("application/json"));
             entries.append({secret, r});
         }
-        QVERIFY(verifiedIndependently(entries));
+        QVERIFY(verifiedByStandardWebhooks(entries));
         // The deliveries say so; the refused attempts are counted.
         QTRY_VERIFY_WITH_TIMEOUT(call("GET", QStringLiteral("/api/v1/webhooks/%1/deliveries?status=pending").arg(hookId))
                                      .json()[QStringLiteral("deliveries")].toArray().isEmpty(), kWait);
@@ -338,13 +249,13 @@ private slots:
         QSet<QString> deliveredIds;
         for (const QJsonValue d : delivered)
             deliveredIds.insert(d[QStringLiteral("eventId")].toString());
-        for (const Receiver::Request &r : receiver.requests)
+        for (const WebhookReceiver::Request &r : receiver.requests)
             QVERIFY(deliveredIds.contains(QString::fromLatin1(r.headers.value("webhook-id"))));
     }
 
     void rotationTestAndGone()
     {
-        Receiver receiver;
+        WebhookReceiver receiver;
         QVERIFY(receiver.listen());
         const QJsonObject hook = createWebhook(receiver.url(), {QStringLiteral("message.status")});
         const QString id = hook[QStringLiteral("id")].toString(), oldSecret = hook[QStringLiteral("secret")].toString();
@@ -357,10 +268,10 @@ private slots:
         const RawReply test = call("POST", QStringLiteral("/api/v1/webhooks/%1:test").arg(id));
         QCOMPARE(test.status, 202);
         QTRY_COMPARE_WITH_TIMEOUT(receiver.requests.size(), 1, kWait);
-        const Receiver::Request r = receiver.requests.first();
+        const WebhookReceiver::Request r = receiver.requests.first();
         QCOMPARE(QJsonDocument::fromJson(r.body)[QStringLiteral("type")].toString(), QStringLiteral("webhook.test"));
         QCOMPARE(r.headers.value("webhook-signature").count("v1,"), 2);
-        QVERIFY(verifiedIndependently({{oldSecret, r}, {newSecret, r}}));
+        QVERIFY(verifiedByStandardWebhooks({{oldSecret, r}, {newSecret, r}}));
         // A receiver that says 410 Gone turns the webhook off.
         receiver.status = 410;
         QCOMPARE(call("POST", QStringLiteral("/api/v1/webhooks/%1:test").arg(id)).status, 202);
