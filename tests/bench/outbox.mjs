@@ -13,6 +13,7 @@
 // same run with the same clients, GET of a session (the HTTP layer and a cached read, no outbox).
 
 import { spawn, execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -131,6 +132,22 @@ try {
     }));
     const getRate = MESSAGES / ((performance.now() - getStart) / 1000);
 
+    // A webhook receiver for the throughput phase: every message.status event of the burst.
+    let hookEvents = 0, firstHook = 0, lastHook = 0;
+    const receiver = createServer((req, res) => {
+        req.resume();
+        req.on('end', () => {
+            const now = performance.now();
+            if (!firstHook) firstHook = now;
+            lastHook = now;
+            ++hookEvents;
+            res.writeHead(204).end();
+        });
+    });
+    await new Promise(r => receiver.listen(0, '127.0.0.1', r));
+    const hook = await call('POST', '/api/v1/webhooks', { url: `http://127.0.0.1:${receiver.address().port}/hook`, events: ['message.status'] });
+    if (hook.status !== 201) throw new Error(`webhook: ${JSON.stringify(hook.json)}`);
+
     // Throughput.
     await new Promise(r => setTimeout(r, 200));
     const cpu0 = cpu();
@@ -144,6 +161,10 @@ try {
     await allSent(burst.map(b => b.id));
     const done = Math.max(...burst.map(b => sentAt.get(b.id)));
     const cpuMs = cpu() - cpu0;
+    // Each message of the burst makes four events (queued, sending, sent, delivered).
+    const expectedHooks = MESSAGES * 4;
+    for (let i = 0; i < 600 && hookEvents < expectedHooks; ++i) await new Promise(r => setTimeout(r, 100));
+    receiver.close();
     const f = x => x.toFixed(1);
     console.log(`sessions ${SESSIONS}, pace ceiling ${Math.round(SESSIONS * 1000 / 60)} msg/s`);
     console.log(`latency (${LATENCY_SAMPLES} messages, no pacing wait): accept p50 ${f(pct(acceptMs, 0.5))} ms p99 ${f(pct(acceptMs, 0.99))} ms; ` +
@@ -151,6 +172,8 @@ try {
     console.log(`baseline GET session (${MESSAGES} requests, ${CONCURRENCY} clients): ${Math.round(getRate)} req/s, p50 ${f(pct(getMs, 0.5))} ms p99 ${f(pct(getMs, 0.99))} ms`);
     const postMs = burst.map(b => b.accepted - b.t0);
     console.log(`throughput POST under load: p50 ${f(pct(postMs, 0.5))} ms p99 ${f(pct(postMs, 0.99))} ms`);
+    console.log(`webhook: ${hookEvents} of ${expectedHooks} message.status events delivered, ` +
+                `${Math.round(hookEvents / ((lastHook - firstHook) / 1000))} deliveries/s (first to last)`);
     console.log(`throughput (${MESSAGES} messages, ${CONCURRENCY} clients): accepted ${Math.round(MESSAGES / ((acceptedAll - start) / 1000))} msg/s, ` +
                 `sent (server ack) ${Math.round(MESSAGES / ((done - start) / 1000))} msg/s; gateway CPU ${f(cpuMs * 1000 / MESSAGES)} µs/msg`);
 } finally {
