@@ -86,7 +86,11 @@ Result<int> MessageService::pruneNow()
 {
     if (m_retentionMs <= 0)
         return 0;
-    return m_messages.deleteOlderThan(m_clock() - m_retentionMs, kPruneBatch);
+    const qint64 before = m_clock() - m_retentionMs;
+    if (m_webhooks)
+        if (auto r = m_webhooks->prune(before); !r)
+            return r.error();
+    return m_messages.deleteOlderThan(before, kPruneBatch);
 }
 
 Result<SessionInfo> MessageService::session(const Principal &caller, Capability needed, const QString &sessionId)

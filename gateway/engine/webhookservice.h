@@ -61,6 +61,8 @@ public:
     //! Call inside the event's transaction; afterwards, call wake().
     Result<int> enqueue(const QString &organizationId, const QString &sessionId, const QString &type, const QString &eventId,
                         const QJsonObject &data, qint64 at);
+    //! Deletes finished deliveries older than `before` (retention; their bodies hold customer data).
+    Result<int> prune(qint64 before) { return m_repo.deleteFinishedBefore(before); }
     //! Tells the dispatcher that deliveries wait (after the enqueueing transaction committed).
     void wake() { emit deliveriesWaiting(); }
 

@@ -207,6 +207,17 @@ Result<QList<DeliveryRow>> WebhookRepository::due(qint64 now, int limit)
     return sql::all<DeliveryRow>(m_db, q, readDelivery);
 }
 
+Result<int> WebhookRepository::deleteFinishedBefore(qint64 before)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("DELETE FROM webhook_deliveries WHERE status <> 'pending' AND created_at < ?"));
+    q.addBindValue(before);
+    if (auto r = m_db.exec(q); !r)
+        return r.error();
+    const int n = q.numRowsAffected();
+    q.finish();
+    return n;
+}
+
 Result<qint64> WebhookRepository::nextDue()
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT MIN(next_attempt_at) FROM webhook_deliveries WHERE status = 'pending' "

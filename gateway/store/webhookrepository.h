@@ -89,6 +89,8 @@ public:
     Result<void> record(const DeliveryRow &delivery);
     //! Turns the webhook off (a 410 from its receiver).
     Result<void> disable(const QString &webhookId, const QString &reason, qint64 at);
+    //! Deletes finished (delivered or failed) deliveries created before `before`; the number deleted.
+    Result<int> deleteFinishedBefore(qint64 before);
     //! The earliest next attempt of a pending delivery (0 when none).
     Result<qint64> nextDue();
 

@@ -8,6 +8,7 @@
 #include "auth/apikeys.h"
 #include "core/ids.h"
 #include "engine/engine.h"
+#include "engine/messageservice.h"
 #include "engine/sessionevents.h"
 #include "engine/webhookservice.h"
 #include "rawhttp.h"
@@ -251,6 +252,12 @@ private slots:
             deliveredIds.insert(d[QStringLiteral("eventId")].toString());
         for (const WebhookReceiver::Request &r : receiver.requests)
             QVERIFY(deliveredIds.contains(QString::fromLatin1(r.headers.value("webhook-id"))));
+        // Finished deliveries go with the retention period, like the messages they carry.
+        m_engine->messages().setRetention(1);
+        QTest::qWait(5);
+        QVERIFY(m_engine->messages().pruneNow());
+        QVERIFY(call("GET", QStringLiteral("/api/v1/webhooks/%1/deliveries?pageSize=500").arg(hookId)).json()[QStringLiteral("deliveries")].toArray().isEmpty());
+        m_engine->messages().setRetention(30LL * 24 * 3600 * 1000);
     }
 
     void rotationTestAndGone()
