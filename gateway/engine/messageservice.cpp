@@ -106,6 +106,16 @@ Result<SessionInfo> MessageService::session(const Principal &caller, Capability 
     return s;
 }
 
+Result<StoredMessage> MessageService::load(const Principal &caller, Capability needed, const QString &sessionId,
+                                           const QString &messageId)
+{
+    if (auto s = session(caller, needed, sessionId); !s)
+        return s.error();
+    if (auto r = validMessageId(messageId); !r)
+        return r.error();
+    return m_messages.get(caller.organizationId, sessionId, messageId);
+}
+
 Result<QByteArray> MessageService::seal(const QString &messageId, const QString &text, const QString &pushName) const
 {
     if (!m_vault)
@@ -219,12 +229,7 @@ Result<SendOutcome> MessageService::send(const Principal &caller, const QString 
 
 Result<MessageInfo> MessageService::get(const Principal &caller, const QString &sessionId, const QString &messageId)
 {
-    auto s = session(caller, Capability::Read, sessionId);
-    if (!s)
-        return s.error();
-    if (auto r = validMessageId(messageId); !r)
-        return r.error();
-    auto stored = m_messages.get(caller.organizationId, sessionId, messageId);
+    auto stored = load(caller, Capability::Read, sessionId, messageId);
     if (!stored)
         return stored.error();
     return open(*stored);
@@ -256,12 +261,7 @@ Result<QList<MessageInfo>> MessageService::list(const Principal &caller, const Q
 
 Result<MessageInfo> MessageService::cancel(const Principal &caller, const QString &sessionId, const QString &messageId)
 {
-    auto s = session(caller, Capability::Send, sessionId);
-    if (!s)
-        return s.error();
-    if (auto r = validMessageId(messageId); !r)
-        return r.error();
-    auto stored = m_messages.get(caller.organizationId, sessionId, messageId);
+    auto stored = load(caller, Capability::Send, sessionId, messageId);
     if (!stored)
         return stored.error();
     const auto refuse = [](const MessageInfo &m) {
@@ -288,12 +288,7 @@ Result<MessageInfo> MessageService::cancel(const Principal &caller, const QStrin
 
 Result<MessageInfo> MessageService::markRead(const Principal &caller, const QString &sessionId, const QString &messageId)
 {
-    auto s = session(caller, Capability::Send, sessionId);
-    if (!s)
-        return s.error();
-    if (auto r = validMessageId(messageId); !r)
-        return r.error();
-    auto stored = m_messages.get(caller.organizationId, sessionId, messageId);
+    auto stored = load(caller, Capability::Send, sessionId, messageId);
     if (!stored)
         return stored.error();
     if (stored->info.direction != MessageDirection::In) {

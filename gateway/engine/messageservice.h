@@ -100,6 +100,8 @@ public:
 
 private:
     Result<SessionInfo> session(const Principal &caller, Capability needed, const QString &sessionId);
+    //! A message of a session the caller may act on with `needed`.
+    Result<StoredMessage> load(const Principal &caller, Capability needed, const QString &sessionId, const QString &messageId);
     Result<QByteArray> seal(const QString &messageId, const QString &text, const QString &pushName) const;
     void onReceived(const QString &organizationId, const QString &sessionId, const IncomingMessage &message);
     void onSessionRemoved(const QString &organizationId, const QString &sessionId);

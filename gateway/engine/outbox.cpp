@@ -371,12 +371,33 @@ void Outbox::onReceipt(const QString &sessionId, const MessageReceipt &r)
     }
 }
 
+void Outbox::failAll(const QString &sessionId, QLatin1StringView code, const QString &why)
+{
+    // The device is gone: nothing waiting can leave through it. In batches, oldest first.
+    for (int round = 0; round < 1000; ++round) {
+        auto due = m_service.repository().due(sessionId, 200);
+        if (!due) {
+            qCWarning(lcEngine).noquote() << "the outbox of session" << sessionId << "was not emptied:" << due.error().message;
+            return;
+        }
+        if (due->isEmpty())
+            return;
+        const qint64 now = m_service.now();
+        for (const StoredMessage &m : *due)
+            if (auto moved = m_service.move(m, {MessageStatus::Failed, now, {}, {}, {}, MessageError{QString(code), why, now, 0}, false}); !moved)
+                return logUnstored(moved, m.info.id);
+    }
+}
+
 void Outbox::onStatus(const StatusTransition &t)
 {
     if (t.status == SessionStatus::Working) {
         kick(t.sessionId);
         return;
     }
+    if (t.status == SessionStatus::LoggedOut)
+        failAll(t.sessionId, message_error::SessionLoggedOut,
+                QStringLiteral("the session was logged out (unlinked from the phone) before the message left"));
     auto it = m_lanes.find(t.sessionId);
     if (it == m_lanes.end())
         return;

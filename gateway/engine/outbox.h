@@ -92,6 +92,8 @@ private:
     void onFailed(const QString &sessionId, const SendFailure &failure);
     void onReceipt(const QString &sessionId, const MessageReceipt &receipt);
     void onStatus(const StatusTransition &transition);
+    //! Every message still waiting in a session's outbox fails with this code.
+    void failAll(const QString &sessionId, QLatin1StringView code, const QString &why);
     int typingMs(const QString &text) const;
 
     MessageService &m_service;

@@ -195,21 +195,9 @@ int main(int argc, char **argv)
             bench.finishIfDone();
             return;
         }
-        emitEvent({{QStringLiteral("event"), QStringLiteral("received")},
-                   {QStringLiteral("id"), m.id},
-                   {QStringLiteral("chat"), m.chat},
-                   {QStringLiteral("chatLid"), m.chatLid},
-                   {QStringLiteral("sender"), m.sender},
-                   {QStringLiteral("senderPn"), m.senderPn},
-                   {QStringLiteral("senderLid"), m.senderLid},
-                   {QStringLiteral("senderDevice"), m.senderDevice},
-                   {QStringLiteral("pushName"), m.pushName},
-                   {QStringLiteral("fromMe"), m.fromMe},
-                   {QStringLiteral("offline"), m.offline},
-                   {QStringLiteral("type"), m.type},
-                   {QStringLiteral("waType"), m.waType},
-                   {QStringLiteral("text"), m.text},
-                   {QStringLiteral("at"), m.at}});
+        QJsonObject event = QJsonDocument::fromJson(incomingMessageToJson(m)).object();
+        event.insert(QStringLiteral("event"), QStringLiteral("received"));
+        emitEvent(event);
     });
     QObject::connect(&c, &WaConnection::receiptReceived, &app, [&bench](const MessageReceipt &r) {
         if (bench.active()) {

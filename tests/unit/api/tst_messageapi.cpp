@@ -561,6 +561,15 @@ private slots:
                    && e.data[QStringLiteral("text")].toString() == QLatin1String("got it, thanks");
         }), kWait);
 
+        // Logged out, what still waits fails with session_logged_out (it can never leave that device).
+        patch(R"({"ratePerMin":1})"); // the last one left moments ago: the next waits a minute
+        const QString waiting = send(kBob, QStringLiteral("waits a minute")).json().value(QStringLiteral("id")).toString();
+        QTest::qWait(200);
+        QCOMPARE(messageStatus(waiting), QStringLiteral("queued"));
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/sessions/%1:logout").arg(m_session)).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(messageStatus(waiting), QStringLiteral("failed"), kWait);
+        QCOMPARE(message(waiting)[QStringLiteral("error")][QStringLiteral("code")].toString(), QStringLiteral("session_logged_out"));
+
         // Deleting the session deletes its messages.
         QCOMPARE(call("DELETE", QStringLiteral("/api/v1/sessions/") + m_session).status, 204);
         QSqlQuery q(QSqlDatabase::database(m_engine->config().database.connectionName));
