@@ -407,7 +407,7 @@ Result<void> MessageService::storeIncoming(const QString &sessionId, const Incom
         return sealed.error();
     stored.body = *sealed;
     const QString entryId = ids::newUlid();
-    // Its own savepoint-free step inside the Signal transaction: a redelivery is seen before writing.
+    // Looked up before writing: on PostgreSQL a refused insert would abort the whole Signal transaction.
     auto known = in.fromMe ? m_messages.outgoingByWaId(sessionId, in.id) : m_messages.incomingByWaId(sessionId, in.chat, in.id);
     if (!known)
         return known.error();

@@ -56,23 +56,31 @@ public:
         if (!m_repo)
             return;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        auto due = m_repo->due(now, 200);
-        if (!due) {
+        // Per webhook, up to its free slots: a receiver with a backlog never holds up another.
+        auto hooks = m_repo->webhooksDue(now);
+        if (!hooks) {
             m_timer.start(m_config.pollMs);
             return;
         }
-        QHash<QString, std::optional<WebhookRow>> hooks;
-        for (const DeliveryRow &d : *due) {
-            if (m_inFlight.contains(d.id) || m_perWebhook.value(d.webhookId) >= m_config.perWebhook)
+        for (const QString &hookId : *hooks) {
+            const int free = m_config.perWebhook - m_perWebhook.value(hookId);
+            if (free <= 0)
                 continue;
-            if (!hooks.contains(d.webhookId)) {
-                auto w = m_repo->byId(d.webhookId);
-                hooks.insert(d.webhookId, w ? std::optional<WebhookRow>(*w) : std::nullopt);
-            }
-            const std::optional<WebhookRow> &w = hooks.value(d.webhookId);
+            auto w = m_repo->byId(hookId);
             if (!w || !w->enabled)
-                continue; // waits: a disabled webhook's deliveries go when it is enabled again
-            attempt(*w, d);
+                continue; // a disabled webhook's deliveries wait until it is enabled again
+            auto due = m_repo->due(hookId, now, m_config.perWebhook); // includes those in flight, skipped below
+            if (!due)
+                continue;
+            int started = 0;
+            for (const DeliveryRow &d : *due) {
+                if (started == free)
+                    break;
+                if (m_inFlight.contains(d.id))
+                    continue;
+                attempt(*w, d);
+                ++started;
+            }
         }
         // Scheduled retries: wake when the next is due (at least every pollMs).
         qint64 wait = m_config.pollMs;

@@ -239,6 +239,7 @@ const QList<Migration> &all()
                 delivered_at BIGINT))"),
              QStringLiteral("CREATE INDEX deliveries_due ON webhook_deliveries (status, next_attempt_at)"),
              QStringLiteral("CREATE INDEX deliveries_by_webhook ON webhook_deliveries (webhook_id, id)"),
+             QStringLiteral("CREATE INDEX deliveries_due_by_webhook ON webhook_deliveries (webhook_id, status, next_attempt_at)"),
              // The outbox's pause after WhatsApp signalled a limit, so it outlives a restart.
              QStringLiteral("ALTER TABLE sessions ADD COLUMN sending_paused_until BIGINT"),
              QStringLiteral("ALTER TABLE sessions ADD COLUMN sending_paused_reason TEXT"),

@@ -196,12 +196,21 @@ Result<void> WebhookRepository::enqueue(const DeliveryRow &d)
     return m_db.exec(q);
 }
 
-Result<QList<DeliveryRow>> WebhookRepository::due(qint64 now, int limit)
+Result<QStringList> WebhookRepository::webhooksDue(qint64 now)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral(
+        "SELECT DISTINCT webhook_id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? "
+        "AND webhook_id IN (SELECT id FROM webhooks WHERE enabled = 1)"));
+    q.addBindValue(now);
+    return sql::all<QString>(m_db, q, [](const QSqlQuery &r) { return r.value(0).toString(); });
+}
+
+Result<QList<DeliveryRow>> WebhookRepository::due(const QString &webhookId, qint64 now, int limit)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kDeliveryColumns
-                                 + QStringLiteral(" FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? "
-                                                  "AND webhook_id IN (SELECT id FROM webhooks WHERE enabled = 1) "
-                                                  "ORDER BY next_attempt_at, id LIMIT ?"));
+                                 + QStringLiteral(" FROM webhook_deliveries WHERE webhook_id = ? AND status = 'pending' "
+                                                  "AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"));
+    q.addBindValue(webhookId);
     q.addBindValue(now);
     q.addBindValue(limit);
     return sql::all<DeliveryRow>(m_db, q, readDelivery);

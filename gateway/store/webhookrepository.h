@@ -79,8 +79,10 @@ public:
     Result<WebhookRow> byId(const QString &id);
 
     Result<void> enqueue(const DeliveryRow &delivery);
-    //! Pending deliveries due at `now`, oldest due first.
-    Result<QList<DeliveryRow>> due(qint64 now, int limit);
+    //! Enabled webhooks with deliveries due at `now`.
+    Result<QStringList> webhooksDue(qint64 now);
+    //! One webhook's pending deliveries due at `now`, oldest due first.
+    Result<QList<DeliveryRow>> due(const QString &webhookId, qint64 now, int limit);
     Result<DeliveryRow> delivery(const QString &organizationId, const QString &webhookId, const QString &id);
     //! A webhook's deliveries, newest first, optionally of one status.
     Result<QList<DeliveryRow>> deliveries(const QString &organizationId, const QString &webhookId,

@@ -23,6 +23,7 @@ public:
     };
     QList<Request> requests;
     int status = 200;
+    bool silent = false; //!< take requests and never answer (a receiver that hangs)
 
     bool listen() { return m_server.listen(QHostAddress::LocalHost); }
     QString url() const { return QStringLiteral("http://127.0.0.1:%1/hooks/wagate").arg(m_server.serverPort()); }
@@ -70,6 +71,8 @@ private:
         r.body = buf.mid(end + 4, length);
         buf.remove(0, end + 4 + length);
         requests.append(r);
+        if (silent)
+            return;
         s->write("HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Length: 0\r\n\r\n");
     }
 

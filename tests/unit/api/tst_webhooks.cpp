@@ -260,6 +260,31 @@ private slots:
         m_engine->messages().setRetention(30LL * 24 * 3600 * 1000);
     }
 
+    void aHangingReceiverDelaysOnlyItself()
+    {
+        WebhookReceiver hanging, healthy;
+        QVERIFY(hanging.listen() && healthy.listen());
+        hanging.silent = true;
+        const QString slow = createWebhook(hanging.url(), {QStringLiteral("message.status")})[QStringLiteral("id")].toString();
+        const QString fast = createWebhook(healthy.url(), {QStringLiteral("message.status")})[QStringLiteral("id")].toString();
+        QStringList ids;
+        for (int i = 0; i < 10; ++i)
+            ids << call("POST", QStringLiteral("/api/v1/sessions/%1/messages").arg(m_session),
+                        QStringLiteral("{\"to\":\"15550002222\",\"text\":\"update %1\"}").arg(i).toUtf8())
+                       .json()[QStringLiteral("id")].toString();
+        // The healthy receiver gets every event while the other holds its four attempts open.
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            QSet<QString> delivered;
+            for (const QJsonObject &b : healthy.bodies(QStringLiteral("message.status")))
+                if (b[QStringLiteral("data")][QStringLiteral("status")].toString() == u"delivered")
+                    delivered.insert(b[QStringLiteral("data")][QStringLiteral("id")].toString());
+            return delivered == QSet<QString>(ids.cbegin(), ids.cend());
+        }(), kWait);
+        QCOMPARE(hanging.requests.size(), 4); // at most four at a time per webhook
+        QCOMPARE(call("DELETE", QStringLiteral("/api/v1/webhooks/") + slow).status, 204);
+        QCOMPARE(call("DELETE", QStringLiteral("/api/v1/webhooks/") + fast).status, 204);
+    }
+
     void rotationTestAndGone()
     {
         WebhookReceiver receiver;
