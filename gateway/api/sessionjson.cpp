@@ -1,5 +1,7 @@
 #include "sessionjson.h"
 
+#include "core/jsonvalues.h"
+
 #include "core/ids.h"
 #include "jsonbody.h"
 
@@ -7,8 +9,6 @@ namespace wagate::json {
 
 namespace {
 
-QJsonValue textOrNull(const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); }
-QJsonValue timeOrNull(qint64 t) { return t == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(t); }
 
 } // namespace
 
@@ -41,8 +41,9 @@ QJsonObject sessionToJson(const SessionInfo &s)
     } else {
         o.insert(QStringLiteral("lastError"), QJsonValue::Null);
     }
-    o.insert(QStringLiteral("sendingPausedUntil"), timeOrNull(s.sendingPausedUntil));
-    o.insert(QStringLiteral("sendingPausedReason"), s.sendingPausedUntil ? textOrNull(s.sendingPausedReason) : QJsonValue(QJsonValue::Null));
+    const QJsonObject pause = sessionPauseResource(s);
+    o.insert(QStringLiteral("sendingPausedUntil"), pause.value(QStringLiteral("sendingPausedUntil")));
+    o.insert(QStringLiteral("sendingPausedReason"), pause.value(QStringLiteral("sendingPausedReason")));
     return o;
 }
 

@@ -4,6 +4,7 @@
 #include "engine/webhookservice.h"
 #include "jsonbody.h"
 #include "routecontext.h"
+#include "core/jsonvalues.h"
 
 #include <QJsonArray>
 
@@ -11,10 +12,8 @@ namespace wagate {
 
 namespace {
 
-QJsonValue timeOrNull(qint64 t)
-{
-    return t ? QJsonValue(t) : QJsonValue(QJsonValue::Null);
-}
+using json::textOrNull;
+using json::timeOrNull;
 
 QJsonObject webhookJson(const WebhookRow &w)
 {
@@ -25,7 +24,7 @@ QJsonObject webhookJson(const WebhookRow &w)
                        {QStringLiteral("sessions"), QJsonArray::fromStringList(w.sessions)},
                        {QStringLiteral("description"), w.description},
                        {QStringLiteral("enabled"), w.enabled},
-                       {QStringLiteral("disabledReason"), w.disabledReason.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(w.disabledReason)},
+                       {QStringLiteral("disabledReason"), textOrNull(w.disabledReason)},
                        {QStringLiteral("previousSecretExpiresAt"), timeOrNull(w.previousSecret.isEmpty() ? 0 : w.previousExpiresAt)},
                        {QStringLiteral("createdAt"), w.createdAt},
                        {QStringLiteral("updatedAt"), w.updatedAt}};
@@ -48,7 +47,7 @@ QJsonObject deliveryJson(const DeliveryRow &d)
                        {QStringLiteral("attempts"), d.attempts},
                        {QStringLiteral("nextAttemptAt"), d.status == DeliveryStatus::Pending ? QJsonValue(d.nextAttemptAt) : QJsonValue(QJsonValue::Null)},
                        {QStringLiteral("lastStatusCode"), d.lastStatusCode ? QJsonValue(d.lastStatusCode) : QJsonValue(QJsonValue::Null)},
-                       {QStringLiteral("lastError"), d.lastError.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(d.lastError)},
+                       {QStringLiteral("lastError"), textOrNull(d.lastError)},
                        {QStringLiteral("createdAt"), d.createdAt},
                        {QStringLiteral("deliveredAt"), timeOrNull(d.deliveredAt)}};
 }

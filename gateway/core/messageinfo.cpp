@@ -1,5 +1,6 @@
 #include "messageinfo.h"
 
+#include "jsonvalues.h"
 #include "session.h"
 
 #include <QJsonDocument>
@@ -157,8 +158,8 @@ Result<void> validateIdempotencyKey(const QString &key)
 
 QJsonObject messageResource(const MessageInfo &m)
 {
-    const auto text = [](const QString &s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
-    const auto time = [](qint64 t) { return t == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(t); };
+    const auto text = json::textOrNull;
+    const auto time = json::timeOrNull;
     QJsonObject o{{QStringLiteral("id"), m.id},
                   {QStringLiteral("sessionId"), m.sessionId},
                   {QStringLiteral("organizationId"), m.organizationId},

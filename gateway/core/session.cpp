@@ -1,5 +1,7 @@
 #include "session.h"
 
+#include "jsonvalues.h"
+
 #include <QJsonObject>
 
 namespace wagate {
@@ -85,8 +87,8 @@ QJsonObject sessionPauseResource(const SessionInfo &s)
     const bool paused = s.sendingPausedUntil != 0;
     return QJsonObject{{QStringLiteral("sessionId"), s.id},
                        {QStringLiteral("organizationId"), s.organizationId},
-                       {QStringLiteral("sendingPausedUntil"), paused ? QJsonValue(s.sendingPausedUntil) : QJsonValue(QJsonValue::Null)},
-                       {QStringLiteral("sendingPausedReason"), paused ? QJsonValue(s.sendingPausedReason) : QJsonValue(QJsonValue::Null)},
+                       {QStringLiteral("sendingPausedUntil"), json::timeOrNull(s.sendingPausedUntil)},
+                       {QStringLiteral("sendingPausedReason"), paused ? json::textOrNull(s.sendingPausedReason) : QJsonValue(QJsonValue::Null)},
                        {QStringLiteral("at"), s.updatedAt}};
 }
 

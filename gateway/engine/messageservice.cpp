@@ -322,13 +322,11 @@ Result<std::optional<MessageInfo>> MessageService::move(const StoredMessage &sto
             return moved.error();
         if (!*moved)
             return {};
-        auto now = m_messages.get(stored.info.organizationId, stored.info.sessionId, stored.info.id);
-        if (!now)
-            return now.error();
-        auto opened = open(*now);
+        // The compare-and-set took: the row is the stored one with this change (the body never changes).
+        auto opened = open(stored);
         if (!opened)
             return opened.error();
-        after = *opened;
+        after = change.appliedTo(*opened);
         return change.status != stored.info.status ? enqueueWebhooks(*after, entryId, previous) : Result<void>();
     });
     if (!r)

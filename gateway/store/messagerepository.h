@@ -83,6 +83,24 @@ public:
         std::optional<qint64> sentAt, deliveredAt, readAt;
         std::optional<std::optional<MessageError>> error; //!< an inner nullopt clears it
         bool countAttempt = false;
+
+        //! The message as a transition with this change leaves it (what transition() writes).
+        MessageInfo appliedTo(MessageInfo m) const
+        {
+            m.status = status;
+            m.updatedAt = at;
+            if (sentAt)
+                m.sentAt = *sentAt;
+            if (deliveredAt)
+                m.deliveredAt = *deliveredAt;
+            if (readAt)
+                m.readAt = *readAt;
+            if (error)
+                m.error = *error;
+            if (countAttempt)
+                ++m.attempts;
+            return m;
+        }
     };
     //! Moves a message from `from` to change.status and logs it (entry id entryId), in one
     //! transaction; false (nothing written) when the message is no longer in `from`.

@@ -226,25 +226,14 @@ Result<QList<SessionInfo>> SessionRepository::listForGateway(const QString &gate
     return sql::all<SessionInfo>(m_db, q, readSession);
 }
 
-Result<SessionInfo> SessionRepository::updateSettings(const SessionInfo &s)
+Result<SessionInfo> SessionRepository::writeAndRead(const QString &id, const std::function<Result<void>()> &statements)
 {
     SessionInfo stored;
-    auto r = write(s.id, [&]() -> Result<void> {
-        QSqlQuery &q = m_db.prepared(QStringLiteral(
-            "UPDATE sessions SET label = ?, auto_read = ?, presence_typing = ?, rate_per_hour = ?, rate_per_min = ?, "
-            "updated_at = ? WHERE id = ? AND organization_id = ?"));
-        q.addBindValue(s.label);
-        q.addBindValue(int(s.autoRead));
-        q.addBindValue(int(s.presenceTyping));
-        q.addBindValue(s.ratePerHour);
-        q.addBindValue(s.ratePerMin);
-        q.addBindValue(s.updatedAt);
-        q.addBindValue(s.id);
-        q.addBindValue(s.organizationId);
-        if (auto r = sql::changesOne(m_db, q, Error::notFound(QStringLiteral("session not found"))); !r)
+    auto r = write(id, [&]() -> Result<void> {
+        if (auto r = statements(); !r)
             return r;
-        // Read back inside the transaction: the lifecycle's columns are whatever they are now.
-        auto row = select(s.id);
+        // Read back inside the transaction: the columns the write left alone are whatever they are now.
+        auto row = select(id);
         if (!row)
             return row.error();
         stored = *row;
@@ -256,28 +245,35 @@ Result<SessionInfo> SessionRepository::updateSettings(const SessionInfo &s)
     return stored;
 }
 
+Result<SessionInfo> SessionRepository::updateSettings(const SessionInfo &s)
+{
+    return writeAndRead(s.id, [&]() -> Result<void> {
+        QSqlQuery &q = m_db.prepared(QStringLiteral(
+            "UPDATE sessions SET label = ?, auto_read = ?, presence_typing = ?, rate_per_hour = ?, rate_per_min = ?, "
+            "updated_at = ? WHERE id = ? AND organization_id = ?"));
+        q.addBindValue(s.label);
+        q.addBindValue(int(s.autoRead));
+        q.addBindValue(int(s.presenceTyping));
+        q.addBindValue(s.ratePerHour);
+        q.addBindValue(s.ratePerMin);
+        q.addBindValue(s.updatedAt);
+        q.addBindValue(s.id);
+        q.addBindValue(s.organizationId);
+        return sql::changesOne(m_db, q, Error::notFound(QStringLiteral("session not found")));
+    });
+}
+
 Result<SessionInfo> SessionRepository::setSendingPause(const QString &id, qint64 until, const QString &reason, qint64 at)
 {
-    SessionInfo stored;
-    auto r = write(id, [&]() -> Result<void> {
+    return writeAndRead(id, [&]() -> Result<void> {
         QSqlQuery &q = m_db.prepared(QStringLiteral(
             "UPDATE sessions SET sending_paused_until = ?, sending_paused_reason = ?, updated_at = ? WHERE id = ?"));
         q.addBindValue(nullableTime(until));
         q.addBindValue(until ? nullableText(reason) : nullableText(QString()));
         q.addBindValue(at);
         q.addBindValue(id);
-        if (auto r = sql::changesOne(m_db, q, Error::notFound(QStringLiteral("session not found"))); !r)
-            return r;
-        auto row = select(id);
-        if (!row)
-            return row.error();
-        stored = *row;
-        return {};
+        return sql::changesOne(m_db, q, Error::notFound(QStringLiteral("session not found")));
     });
-    if (!r)
-        return r.error();
-    remember(stored);
-    return stored;
 }
 
 Result<LifecycleWrite> SessionRepository::apply(const QString &id, const LifecycleChange &change, qint64 at,

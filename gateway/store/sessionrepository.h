@@ -121,6 +121,8 @@ private:
     //! row leaves the cache first; the caller puts back what it stored.
     Result<void> write(const QString &id, const std::function<Result<void>()> &statements);
     Result<SessionInfo> select(const QString &id);
+    //! write() of statements that must change the row, then the row as stored, remembered.
+    Result<SessionInfo> writeAndRead(const QString &id, const std::function<Result<void>()> &statements);
     void remember(const SessionInfo &s);
 
     Database &m_db;
