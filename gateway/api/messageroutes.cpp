@@ -2,6 +2,7 @@
 #include "apiserver.h"
 #include "engine/engine.h"
 #include "engine/messageservice.h"
+#include "core/jsonvalues.h"
 #include "jsonbody.h"
 #include "routecontext.h"
 #include "sessionjson.h"
@@ -107,6 +108,21 @@ void listMessages(RouteContext &ctx, Engine &engine)
                                {QStringLiteral("nextPageToken"), lastId.isEmpty() ? QString() : json::encodePageToken(lastId, filterKey)}});
 }
 
+void lookupContact(RouteContext &ctx, Engine &engine)
+{
+    RouteReply out = ctx.out;
+    engine.contacts().lookup(ctx.principal, ctx.params[0], ctx.params[1], [out](Result<ContactAnswer> r) {
+        if (!r)
+            return out.fail(r.error());
+        const ContactLookup &c = r->contact;
+        out.reply(200, QJsonObject{{QStringLiteral("phoneNumber"), c.phoneNumber},
+                                   {QStringLiteral("onWhatsApp"), c.onWhatsApp},
+                                   {QStringLiteral("jid"), json::textOrNull(c.jid)},
+                                   {QStringLiteral("lid"), json::textOrNull(c.lid)},
+                                   {QStringLiteral("checkedAt"), double(r->checkedAt)}});
+    });
+}
+
 } // namespace
 
 void registerMessageRoutes(Router &router, Engine &engine)
@@ -129,6 +145,8 @@ void registerMessageRoutes(Router &router, Engine &engine)
     };
     verb("cancel", &MessageService::cancel);
     verb("markRead", &MessageService::markRead);
+    router.add({"GET", QStringLiteral("/api/v1/sessions/{session}/contacts/{phoneNumber}"), Route::Access::Authenticated,
+                [e](RouteContext &ctx) { lookupContact(ctx, *e); }});
 }
 
 } // namespace wagate

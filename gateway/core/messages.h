@@ -46,6 +46,15 @@ inline constexpr QLatin1StringView NoSession{"no_session"};             //!< no 
 inline constexpr QLatin1StringView StoreUnavailable{"store_unavailable"}; //!< the state could not be saved first
 } // namespace send_failure
 
+//! What WhatsApp says of a phone number when asked (a usync contact query, MESSAGING.md §3).
+struct ContactLookup
+{
+    QString phoneNumber; //!< international digits, as asked
+    bool onWhatsApp = false;
+    QString jid;         //!< the account's user JID (…@s.whatsapp.net), when it is on WhatsApp
+    QString lid;         //!< the account's LID (…@lid), when WhatsApp told it
+};
+
 //! A message that arrived (MESSAGING.md §7). Both the phone-number (PN) and the LID form of the
 //! sender are given whenever WhatsApp told either; `chat` is the other party of the conversation.
 struct IncomingMessage

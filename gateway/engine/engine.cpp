@@ -50,6 +50,7 @@ Engine::~Engine()
     // Members that hold prepared statements go before the connection they belong to.
     m_system.reset();
     m_dispatcher.reset();
+    m_contacts.reset();
     if (m_sessions)
         m_sessions->setTransitionHook({});
     m_messages.reset();
@@ -105,6 +106,7 @@ void Engine::start(std::function<void(Result<void>)> done)
     m_service = std::make_unique<SessionService>(*m_sessions, *m_manager, *m_events, m_config.gatewayId);
     m_messageRepo = std::make_unique<MessageRepository>(*m_db);
     m_messages = std::make_unique<MessageService>(*m_messageRepo, *m_sessions, *m_manager, *m_events);
+    m_contacts = std::make_unique<ContactService>(*m_sessions, *m_manager, *m_events, m_config.contacts);
     m_webhookRepo = std::make_unique<WebhookRepository>(*m_db);
     m_webhooks = std::make_unique<WebhookService>(*m_webhookRepo);
     m_webhooks->setAllowPrivateTargets(m_config.webhookPrivateTargets);

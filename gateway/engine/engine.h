@@ -2,6 +2,7 @@
 
 #include "auth/authconfig.h"
 #include "core/result.h"
+#include "contactservice.h"
 #include "sessionmanager.h"
 #include "store/database.h"
 #include "webhookdispatcher.h"
@@ -40,6 +41,8 @@ struct EngineConfig
     int messageRetentionDays = 30;
     //! Webhook deliveries: timings, concurrency per receiver.
     WebhookConfig webhooks;
+    //! Contact lookups: the per-session budget and how long answers are kept.
+    ContactLookupConfig contacts;
     //! Webhooks may target loopback and private addresses (link-local ones never).
     bool webhookPrivateTargets = true;
     //! Where sessions connect: WhatsApp itself by default (URL, trusted root key, timings).
@@ -77,6 +80,7 @@ public:
     MessageRepository &messageRepository() { return *m_messageRepo; }
     MessageService &messages() { return *m_messages; }
     WebhookService &webhooks() { return *m_webhooks; }
+    ContactService &contacts() { return *m_contacts; }
     //! Null until the engine started.
     WebhookDispatcher *webhookDispatcher() { return m_dispatcher.get(); }
     SystemService &system() { return *m_system; }
@@ -104,6 +108,7 @@ private:
     std::unique_ptr<WebhookRepository> m_webhookRepo;
     std::unique_ptr<WebhookService> m_webhooks;
     std::unique_ptr<WebhookDispatcher> m_dispatcher;
+    std::unique_ptr<ContactService> m_contacts;
     std::unique_ptr<SystemService> m_system;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<AuthService> m_auth;

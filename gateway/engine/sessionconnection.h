@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace wagate {
@@ -79,6 +80,13 @@ public:
     {
         Q_UNUSED(available)
         return Error::unavailable(QStringLiteral("this connection does not carry messages"));
+    }
+
+    //! Whether a number (international digits) has a WhatsApp account; done runs exactly once.
+    virtual void lookupContact(const QString &digits, std::function<void(Result<ContactLookup>)> done)
+    {
+        Q_UNUSED(digits)
+        done(Error::unavailable(QStringLiteral("this connection does not carry messages")));
     }
 
 signals:

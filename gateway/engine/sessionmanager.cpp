@@ -224,6 +224,15 @@ Result<void> SessionManager::setPresence(const QString &sessionId, bool availabl
     return (*c)->setPresence(available);
 }
 
+void SessionManager::lookupContact(const QString &sessionId, const QString &digits,
+                                   std::function<void(Result<ContactLookup>)> done)
+{
+    auto c = workingConnection(sessionId);
+    if (!c)
+        return done(c.error());
+    (*c)->lookupContact(digits, std::move(done));
+}
+
 void SessionManager::dropConnection(Runtime *rt)
 {
     rt->retryTimer.stop();

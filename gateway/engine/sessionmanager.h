@@ -81,6 +81,9 @@ public:
     Result<void> markRead(const QString &sessionId, const QString &chat, const QString &sender, const QStringList &ids);
     Result<void> sendChatState(const QString &sessionId, const QString &chat, ChatState state);
     Result<void> setPresence(const QString &sessionId, bool available);
+    //! Asks the session's connection whether a number is on WhatsApp; done runs exactly once (at
+    //! once with failed_precondition unless the session is working).
+    void lookupContact(const QString &sessionId, const QString &digits, std::function<void(Result<ContactLookup>)> done);
 
     bool isActive(const QString &sessionId) const { return m_runtimes.count(sessionId) > 0; }
     int activeCount() const { return int(m_runtimes.size()); }

@@ -163,6 +163,11 @@ Result<void> WaSessionConnection::sendChatState(const QString &chat, ChatState s
     return m_connection->sendChatState(chat, state);
 }
 
+void WaSessionConnection::lookupContact(const QString &digits, std::function<void(Result<ContactLookup>)> done)
+{
+    m_connection->lookupContact(digits, std::move(done));
+}
+
 Result<void> WaSessionConnection::setPresence(bool available)
 {
     return m_connection->setPresence(available);

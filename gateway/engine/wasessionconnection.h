@@ -30,6 +30,7 @@ public:
     Result<void> markRead(const QString &chat, const QString &sender, const QStringList &ids) override;
     Result<void> sendChatState(const QString &chat, ChatState state) override;
     Result<void> setPresence(bool available) override;
+    void lookupContact(const QString &digits, std::function<void(Result<ContactLookup>)> done) override;
 
     //! How a connection outcome steers the lifecycle.
     static DisconnectKind kindOf(wa::DisconnectOutcome outcome);

@@ -143,7 +143,8 @@ QJsonObject toJson(const Stats &stats)
             {QStringLiteral("duplicateDeliveries"), stats.duplicateDeliveries},
             {QStringLiteral("retryDeliveries"), stats.retryDeliveries},
             {QStringLiteral("peerPreKeyMessages"), stats.peerPreKeyMessages},
-            {QStringLiteral("peerMessages"), stats.peerMessages}};
+            {QStringLiteral("peerMessages"), stats.peerMessages},
+            {QStringLiteral("contactQueries"), stats.contactQueries}};
 }
 
 QJsonObject toJson(const Faults &f)

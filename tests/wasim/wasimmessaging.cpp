@@ -231,6 +231,8 @@ void WasimServer::handleUsync(SimConnection *connection, const Node &iq)
     const bool devices = query.hasChild("devices");
     const bool lids = query.hasChild("lid");
     const bool contacts = query.hasChild("contact");
+    if (contacts)
+        ++m_stats.contactQueries;
     QList<Node> users;
     for (const Node &user : usync.child("list").children(u"user")) {
         Phone *phone = nullptr;

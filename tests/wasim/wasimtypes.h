@@ -102,6 +102,7 @@ struct Stats
     qint64 retryDeliveries = 0; //!< resends after a retry receipt (device_fanout="false")
     qint64 peerPreKeyMessages = 0; //!< pkmsg copies for another user's devices (a session being built)
     qint64 peerMessages = 0;    //!< msg copies for another user's devices (an established session)
+    qint64 contactQueries = 0;  //!< usync queries asking whether numbers are on WhatsApp
 
     friend bool operator==(const Stats &, const Stats &) = default;
 };

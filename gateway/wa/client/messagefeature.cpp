@@ -67,7 +67,12 @@ MessageFeature::MessageFeature(WaFeatureHost &host, SignalSession &signal, Optio
     m_clock.start();
 }
 
-MessageFeature::~MessageFeature() = default;
+MessageFeature::~MessageFeature()
+{
+    const auto lookups = std::exchange(m_contactLookups, {});
+    for (const auto &done : lookups)
+        done(Error::unavailable(QStringLiteral("the connection to WhatsApp closed before it answered")));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Addressing
@@ -1047,6 +1052,41 @@ Result<void> MessageFeature::setPresence(bool available)
     return {};
 }
 
+void MessageFeature::lookupContact(const QString &digits, std::function<void(Result<ContactLookup>)> done)
+{
+    if (!host().isReady())
+        return done(Error::unavailable(QStringLiteral("the session is not connected to WhatsApp")));
+    const quint64 token = ++m_nextLookup;
+    m_contactLookups.insert(token, std::move(done));
+    const auto finish = [this, token](Result<ContactLookup> r) {
+        auto waiting = m_contactLookups.take(token);
+        if (waiting)
+            waiting(std::move(r));
+    };
+    const QString sid = QString::fromLatin1(secureRandomBytes(8).toHex());
+    host().sendIq(
+        stanza::usyncContactQuery({QLatin1Char('+') + digits}, sid), m_opt.iqTimeoutMs,
+        [this, digits, finish](const Node &response) {
+            const auto parsed = stanza::parseUsyncResult(response);
+            if (!parsed)
+                return finish(Error::unavailable(QStringLiteral("WhatsApp refused the contact query: %1").arg(parsed.error())));
+            ContactLookup out;
+            out.phoneNumber = digits;
+            for (const stanza::UsyncUser &u : *parsed) {
+                if (u.user.user() != digits || !u.onWhatsApp.value_or(false))
+                    continue;
+                out.onWhatsApp = true;
+                out.jid = u.user.toString();
+                if (u.lid) {
+                    out.lid = u.lid->toString();
+                    learnLid(u.user.user(), u.lid->user());
+                }
+            }
+            finish(out);
+        },
+        [finish] { finish(Error::unavailable(QStringLiteral("WhatsApp did not answer the contact query in time"))); });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Routing and lifetime
 
@@ -1145,6 +1185,9 @@ void MessageFeature::onDisconnected()
     for (const QString &id : unacked)
         fail(id, send_failure::NotConnected,
              QStringLiteral("the connection ended before WhatsApp acknowledged the message; sending it again is safe"), 0, true);
+    const auto lookups = std::exchange(m_contactLookups, {});
+    for (const auto &done : lookups)
+        done(Error::unavailable(QStringLiteral("the connection to WhatsApp ended before it answered")));
     m_signal.releaseIdle();
 }
 

@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QSet>
 
+#include <functional>
 #include <map>
 
 namespace wagate::wa {
@@ -56,6 +57,10 @@ public:
     Result<void> sendChatState(const QString &chat, ChatState state);
     //! Online (available) or not; WhatsApp shows companions that are available as online.
     Result<void> setPresence(bool available);
+    //! Asks WhatsApp whether a number (international digits) has an account. done runs exactly
+    //! once: with the answer, or unavailable when the link is not ready, ends first or the query
+    //! times out.
+    void lookupContact(const QString &digits, std::function<void(Result<ContactLookup>)> done);
 
     bool handleNode(const Node &node) override;
     void onReady() override;
@@ -155,6 +160,10 @@ private:
     QList<QString> m_retryOrder;
     QSet<QString> m_recentReceived;      //!< "<sender user>/<id>" of this connection's messages
     QList<QString> m_recentOrder;
+
+    //! Contact queries waiting for WhatsApp, by token; failed when the link ends.
+    QHash<quint64, std::function<void(Result<ContactLookup>)>> m_contactLookups;
+    quint64 m_nextLookup = 0;
 
     QHash<QString, QString> m_pnToLid;   //!< known mappings (cache of the store's)
     QHash<QString, QString> m_lidToPn;

@@ -248,6 +248,11 @@ Result<void> WaConnection::sendChatState(const QString &chat, ChatState state)
     return m_messages->sendChatState(chat, state);
 }
 
+void WaConnection::lookupContact(const QString &digits, std::function<void(Result<ContactLookup>)> done)
+{
+    m_messages->lookupContact(digits, std::move(done));
+}
+
 Result<void> WaConnection::setPresence(bool available)
 {
     return m_messages->setPresence(available);

@@ -125,6 +125,8 @@ public:
     Result<void> sendChatState(const QString &chat, ChatState state);
     //! Shown online (available) or not.
     Result<void> setPresence(bool available);
+    //! Whether a number has a WhatsApp account (MessageFeature::lookupContact).
+    void lookupContact(const QString &digits, std::function<void(Result<ContactLookup>)> done);
 
     //! The current credentials (what authStateChanged() last carried, or the constructor's).
     const AuthState &authState() const { return m_auth; }

@@ -75,6 +75,8 @@ class TestMessageApi : public QObject
         config.whatsapp.iqTimeoutMs = 5000;
         config.whatsapp.initialPreKeyBatch = 30;
         config.whatsapp.preKeyBatch = 10;
+        config.contacts.perMinute = 3; // a small budget, to reach it
+        config.contacts.burst = 3;
         m_engine = std::make_unique<Engine>(config);
         if (!startEngine(*m_engine))
             return false;
@@ -271,6 +273,75 @@ private slots:
         for (const PhoneMessage &m : inbox(kBob))
             copies += m.id == waId;
         QCOMPARE(copies, 1);
+    }
+
+    RawReply lookup(const QString &session, const QString &phone, const QString &token = QStringLiteral("sender"))
+    {
+        return call("GET", QStringLiteral("/api/v1/sessions/%1/contacts/%2").arg(session, phone), {}, token);
+    }
+
+    void contactLookupRefusesBadInput_data()
+    {
+        QTest::addColumn<QString>("phone");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("letters") << QStringLiteral("call-me") << 400 << QStringLiteral("invalid_argument");
+        QTest::newRow("too short") << QStringLiteral("123") << 400 << QStringLiteral("invalid_argument");
+        QTest::newRow("a JID") << QStringLiteral("15550002222@s.whatsapp.net") << 400 << QStringLiteral("invalid_argument");
+        QTest::newRow("a LID") << QStringLiteral("205227043110953@lid") << 400 << QStringLiteral("invalid_argument");
+    }
+
+    void contactLookupRefusesBadInput()
+    {
+        QFETCH(QString, phone);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        const qint64 before = m_sim->stats().contactQueries;
+        const RawReply r = lookup(m_session, QString::fromLatin1(QUrl::toPercentEncoding(phone)));
+        verifyEnvelope(r, status, code);
+        QCOMPARE(r.json()[QStringLiteral("error")][QStringLiteral("details")][QStringLiteral("field")].toString(), QStringLiteral("phoneNumber"));
+        QCOMPARE(m_sim->stats().contactQueries, before);
+    }
+
+    void contactLookupNeedsAWorkingSessionOfTheCaller()
+    {
+        verifyEnvelope(lookup(QStringLiteral("01J9ZX8K2QHV0M3T6R7P4N5W8C"), kBob), 404, QStringLiteral("not_found"));
+        const QString unpaired = call("POST", QStringLiteral("/api/v1/sessions"), R"({"label":"Lookup"})").json().value(QStringLiteral("id")).toString();
+        const RawReply r = lookup(unpaired, kBob);
+        verifyEnvelope(r, 409, QStringLiteral("failed_precondition"));
+        QCOMPARE(r.json()[QStringLiteral("error")][QStringLiteral("details")][QStringLiteral("status")].toString(), QStringLiteral("unpaired"));
+        QCOMPARE(call("DELETE", QStringLiteral("/api/v1/sessions/") + unpaired).status, 204);
+    }
+
+    void contactLookupAsksWhatsAppOnceWithinTheBudget()
+    {
+        const qint64 before = m_sim->stats().contactQueries;
+        const RawReply bob = lookup(m_session, QStringLiteral("+") + kBob, QStringLiteral("reader"));
+        QCOMPARE(bob.status, 200);
+        QCOMPARE(bob.json().value(QStringLiteral("phoneNumber")).toString(), kBob);
+        QCOMPARE(bob.json().value(QStringLiteral("onWhatsApp")).toBool(), true);
+        QCOMPARE(bob.json().value(QStringLiteral("jid")).toString(), kBob + QStringLiteral("@s.whatsapp.net"));
+        QCOMPARE(bob.json().value(QStringLiteral("lid")).toString(), m_sim->phone(kBob)->lid + QStringLiteral("@lid"));
+        const RawReply nobody = lookup(m_session, kNobody);
+        QCOMPARE(nobody.status, 200);
+        QCOMPARE(nobody.json().value(QStringLiteral("onWhatsApp")).toBool(true), false);
+        QVERIFY(nobody.json().value(QStringLiteral("jid")).isNull());
+        QVERIFY(nobody.json().value(QStringLiteral("lid")).isNull());
+        QCOMPARE(m_sim->stats().contactQueries, before + 2);
+
+        // Asked again: the answers come from the cache; WhatsApp hears nothing.
+        QCOMPARE(lookup(m_session, kBob).json().value(QStringLiteral("checkedAt")), bob.json().value(QStringLiteral("checkedAt")));
+        QCOMPARE(lookup(m_session, kNobody).status, 200);
+        QCOMPARE(m_sim->stats().contactQueries, before + 2);
+
+        // The budget is three a minute: the third new number is asked, the fourth is refused.
+        QCOMPARE(lookup(m_session, kCarol).json().value(QStringLiteral("onWhatsApp")).toBool(), true);
+        const RawReply limited = lookup(m_session, kDave);
+        verifyEnvelope(limited, 429, QStringLiteral("rate_limited"));
+        QVERIFY(limited.headers.value("retry-after").toInt() >= 1);
+        QCOMPARE(m_sim->stats().contactQueries, before + 3);
+        // What is known is still answered.
+        QCOMPARE(lookup(m_session, kCarol).status, 200);
     }
 
     void unknownNumberFailsOnTheMessage()
