@@ -42,11 +42,14 @@ void sendMessage(RouteContext &ctx, Engine &engine)
                 QStringLiteral("the Idempotency-Key header and the idempotencyKey field differ"), QStringLiteral("idempotencyKey")));
         request->idempotencyKey = header;
     }
-    auto sent = engine.messages().send(ctx.principal, ctx.params[0], *request);
-    if (!sent)
-        return ctx.fail(sent.error());
-    // 202: accepted and stored; it leaves at its pace. 200: the same request again, its message as it is now.
-    ctx.reply(sent->created ? 202 : 200, json::messageToJson(sent->message));
+    // Answered once stored: the message joins the writes of this turn, and the answer follows their commit.
+    RouteReply out = ctx.out;
+    engine.messages().sendLater(ctx.principal, ctx.params[0], *request, [out](Result<SendOutcome> sent) {
+        if (!sent)
+            return out.fail(sent.error());
+        // 202: accepted and stored; it leaves at its pace. 200: the same request again, its message as it is now.
+        out.reply(sent->created ? 202 : 200, json::messageToJson(sent->message));
+    });
 }
 
 void listMessages(RouteContext &ctx, Engine &engine)

@@ -15,6 +15,7 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 
 namespace wagate {
 
@@ -143,7 +144,8 @@ Result<MessageInfo> MessageService::open(const StoredMessage &stored) const
     return m;
 }
 
-Result<SendOutcome> MessageService::send(const Principal &caller, const QString &sessionId, const SendRequest &request)
+Result<MessageService::PreparedSend> MessageService::prepareSend(const Principal &caller, const QString &sessionId,
+                                                                const SendRequest &request)
 {
     auto s = session(caller, Capability::Send, sessionId);
     if (!s)
@@ -163,30 +165,23 @@ Result<SendOutcome> MessageService::send(const Principal &caller, const QString 
         return e;
     }
 
-    const QString hash = sendRequestHash(to->chat, *text);
-    const auto replay = [&](const StoredMessage &existing) -> Result<SendOutcome> {
-        if (existing.requestHash != hash) {
-            Error e = Error::alreadyExists(QStringLiteral("this idempotency key was used for another message"));
-            e.details.insert(QStringLiteral("field"), QStringLiteral("idempotencyKey"));
-            e.details.insert(QStringLiteral("messageId"), existing.info.id);
-            return e;
-        }
-        auto opened = open(existing);
-        if (!opened)
-            return opened.error();
-        return SendOutcome{*opened, false};
-    };
+    PreparedSend p;
+    p.hash = sendRequestHash(to->chat, *text);
     if (!request.idempotencyKey.isEmpty()) {
         auto existing = m_messages.byIdempotencyKey(sessionId, request.idempotencyKey);
         if (!existing)
             return existing.error();
-        if (*existing)
-            return replay(**existing);
+        if (*existing) {
+            auto replay = this->replay(**existing, p.hash);
+            if (!replay)
+                return replay.error();
+            p.replay = *replay;
+            return p;
+        }
     }
 
     const qint64 now = m_clock();
-    StoredMessage stored;
-    MessageInfo &m = stored.info;
+    MessageInfo &m = p.stored.info;
     m.id = newMessageId();
     m.sessionId = s->id;
     m.organizationId = s->organizationId;
@@ -201,30 +196,88 @@ Result<SendOutcome> MessageService::send(const Principal &caller, const QString 
     m.createdAt = now;
     m.updatedAt = now;
     m.expiresAt = now + (request.ttlMs > 0 ? request.ttlMs : limits::kDefaultMessageTtlMs);
-    stored.requestHash = hash;
+    p.stored.requestHash = p.hash;
     auto sealed = seal(m.id, *text, {});
     if (!sealed)
         return sealed.error();
-    stored.body = *sealed;
-    const QString entryId = ids::newUlid();
+    p.stored.body = *sealed;
+    p.entryId = ids::newUlid();
     m.text = *text;
-    const auto write = [&]() -> Result<void> {
-        if (auto r = m_messages.insert(stored, entryId); !r)
-            return r;
-        return enqueueWebhooks(m, entryId, QString());
-    };
-    if (auto r = m_messages.database().transaction(write); !r) {
-        if (r.error().code == ErrorCode::AlreadyExists && !request.idempotencyKey.isEmpty()) {
-            // Another node took the same key first.
-            auto existing = m_messages.byIdempotencyKey(sessionId, request.idempotencyKey);
-            if (existing && *existing)
-                return replay(**existing);
-        }
-        return r.error();
+    return p;
+}
+
+Result<SendOutcome> MessageService::replay(const StoredMessage &existing, const QString &hash) const
+{
+    if (existing.requestHash != hash) {
+        Error e = Error::alreadyExists(QStringLiteral("this idempotency key was used for another message"));
+        e.details.insert(QStringLiteral("field"), QStringLiteral("idempotencyKey"));
+        e.details.insert(QStringLiteral("messageId"), existing.info.id);
+        return e;
     }
-    announce(m, entryId, QString());
-    m_outbox->kick(m.sessionId);
-    return SendOutcome{m, true};
+    auto opened = open(existing);
+    if (!opened)
+        return opened.error();
+    return SendOutcome{*opened, false};
+}
+
+Result<void> MessageService::insertPart(const PreparedSend &p)
+{
+    if (auto r = m_messages.insert(p.stored, p.entryId); !r)
+        return r;
+    return enqueueWebhooks(p.stored.info, p.entryId, QString());
+}
+
+Result<SendOutcome> MessageService::afterInsert(const PreparedSend &p, const Result<void> &stored, const QString &idempotencyKey)
+{
+    if (!stored) {
+        if (stored.error().code == ErrorCode::AlreadyExists && !idempotencyKey.isEmpty()) {
+            // Another request (or node) took the same key first.
+            auto existing = m_messages.byIdempotencyKey(p.stored.info.sessionId, idempotencyKey);
+            if (existing && *existing)
+                return replay(**existing, p.hash);
+        }
+        return stored.error();
+    }
+    announce(p.stored.info, p.entryId, QString());
+    m_outbox->kick(p.stored.info.sessionId);
+    return SendOutcome{p.stored.info, true};
+}
+
+Result<SendOutcome> MessageService::send(const Principal &caller, const QString &sessionId, const SendRequest &request)
+{
+    auto p = prepareSend(caller, sessionId, request);
+    if (!p)
+        return p.error();
+    if (p->replay)
+        return *p->replay;
+    const Result<void> stored = m_messages.database().transaction([&] { return insertPart(*p); });
+    return afterInsert(*p, stored, request.idempotencyKey);
+}
+
+void MessageService::sendLater(const Principal &caller, const QString &sessionId, const SendRequest &request,
+                               std::function<void(Result<SendOutcome>)> done)
+{
+    auto p = prepareSend(caller, sessionId, request);
+    if (!p)
+        return done(p.error());
+    QPointer<MessageService> self(this);
+    if (p->replay) {
+        // The message it repeats may still be in the group being written: answered after its commit.
+        m_messages.database().deferred([] { return Result<void>(); }, [self, replay = *p->replay, done](Result<void> r) {
+            if (!self)
+                return;
+            if (!r)
+                return done(r.error());
+            done(replay);
+        });
+        return;
+    }
+    const auto prepared = std::make_shared<PreparedSend>(std::move(*p));
+    m_messages.database().deferred([&] { return insertPart(*prepared); },
+                                   [self, prepared, key = request.idempotencyKey, done](Result<void> r) {
+                                       if (self)
+                                           done(self->afterInsert(*prepared, r, key));
+                                   });
 }
 
 Result<MessageInfo> MessageService::get(const Principal &caller, const QString &sessionId, const QString &messageId)
@@ -311,29 +364,55 @@ Result<MessageInfo> MessageService::markRead(const Principal &caller, const QStr
     return **moved;
 }
 
+Result<void> MessageService::transitionPart(const StoredMessage &stored, const MessageRepository::Change &change,
+                                            const QString &entryId, std::optional<MessageInfo> &after)
+{
+    auto moved = m_messages.transition(stored.info.id, stored.info.status, change, entryId);
+    if (!moved)
+        return moved.error();
+    if (!*moved)
+        return {};
+    // The compare-and-set took: the row is the stored one with this change (the body never changes).
+    auto opened = open(stored);
+    if (!opened)
+        return opened.error();
+    after = change.appliedTo(*opened);
+    return change.status != stored.info.status ? enqueueWebhooks(*after, entryId, messageStatusName(stored.info.status)) : Result<void>();
+}
+
 Result<std::optional<MessageInfo>> MessageService::move(const StoredMessage &stored, const MessageRepository::Change &change)
 {
     const QString entryId = ids::newUlid();
-    const QString previous = messageStatusName(stored.info.status);
     std::optional<MessageInfo> after;
-    auto r = m_messages.database().transaction([&]() -> Result<void> {
-        auto moved = m_messages.transition(stored.info.id, stored.info.status, change, entryId);
-        if (!moved)
-            return moved.error();
-        if (!*moved)
-            return {};
-        // The compare-and-set took: the row is the stored one with this change (the body never changes).
-        auto opened = open(stored);
-        if (!opened)
-            return opened.error();
-        after = change.appliedTo(*opened);
-        return change.status != stored.info.status ? enqueueWebhooks(*after, entryId, previous) : Result<void>();
-    });
+    auto r = m_messages.database().transaction([&] { return transitionPart(stored, change, entryId, after); });
     if (!r)
         return r.error();
     if (after && change.status != stored.info.status)
-        announce(*after, entryId, previous);
+        announce(*after, entryId, messageStatusName(stored.info.status));
     return after;
+}
+
+void MessageService::moveLater(const StoredMessage &stored, const MessageRepository::Change &change, MoveDone done)
+{
+    const QString entryId = ids::newUlid();
+    const QString previous = messageStatusName(stored.info.status);
+    const bool changes = change.status != stored.info.status;
+    auto after = std::make_shared<std::optional<MessageInfo>>();
+    QPointer<MessageService> self(this);
+    m_messages.database().deferred([&] { return transitionPart(stored, change, entryId, *after); },
+                                   [self, after, entryId, previous, changes, done](Result<void> r) {
+                                       if (!self)
+                                           return;
+                                       if (!r) {
+                                           if (done)
+                                               done(r.error());
+                                           return;
+                                       }
+                                       if (*after && changes)
+                                           self->announce(**after, entryId, previous);
+                                       if (done)
+                                           done(*after);
+                                   });
 }
 
 Result<void> MessageService::enqueueWebhooks(const MessageInfo &m, const QString &eventId, const QString &previousStatus)

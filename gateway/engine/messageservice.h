@@ -66,7 +66,13 @@ public:
     //! Deletes what is past the retention now; the number deleted.
     Result<int> pruneNow();
 
+    //! Accepts a message: stored (in its own commit) before it returns.
     Result<SendOutcome> send(const Principal &caller, const QString &sessionId, const SendRequest &request);
+    //! The same with group commit: the message is written with the other writes of this turn of the
+    //! event loop and done runs after their commit (exactly once, possibly before sendLater returns
+    //! when the request is refused).
+    void sendLater(const Principal &caller, const QString &sessionId, const SendRequest &request,
+                   std::function<void(Result<SendOutcome>)> done);
     Result<MessageInfo> get(const Principal &caller, const QString &sessionId, const QString &messageId);
     Result<QList<MessageInfo>> list(const Principal &caller, const QString &sessionId, const MessageFilter &filter,
                                     const QString &beforeId, int pageSize, QString *lastId);
@@ -84,6 +90,10 @@ public:
     //! Moves a message from its stored status to change.status; the message as stored afterwards,
     //! or nullopt when it had moved on meanwhile. Announced once stored.
     Result<std::optional<MessageInfo>> move(const StoredMessage &message, const MessageRepository::Change &change);
+    using MoveDone = std::function<void(Result<std::optional<MessageInfo>>)>;
+    //! move() with group commit: the change is written now into the group of this turn of the event
+    //! loop (so reads see it at once); the announcement and done (optional) follow its commit.
+    void moveLater(const StoredMessage &message, const MessageRepository::Change &change, MoveDone done = {});
     //! Opens a stored message's body into its info.
     Result<MessageInfo> open(const StoredMessage &stored) const;
 
@@ -99,6 +109,20 @@ public:
     static QString associatedData(const QString &messageId) { return QStringLiteral("message|") + messageId; }
 
 private:
+    //! A send checked and built, not yet stored; or the message an idempotent retry repeats.
+    struct PreparedSend
+    {
+        std::optional<SendOutcome> replay;
+        StoredMessage stored;
+        QString entryId;
+        QString hash;
+    };
+    Result<PreparedSend> prepareSend(const Principal &caller, const QString &sessionId, const SendRequest &request);
+    Result<SendOutcome> replay(const StoredMessage &existing, const QString &hash) const;
+    Result<void> insertPart(const PreparedSend &p);
+    Result<SendOutcome> afterInsert(const PreparedSend &p, const Result<void> &stored, const QString &idempotencyKey);
+    Result<void> transitionPart(const StoredMessage &stored, const MessageRepository::Change &change, const QString &entryId,
+                                std::optional<MessageInfo> &after);
     Result<SessionInfo> session(const Principal &caller, Capability needed, const QString &sessionId);
     //! A message of a session the caller may act on with `needed`.
     Result<StoredMessage> load(const Principal &caller, Capability needed, const QString &sessionId, const QString &messageId);

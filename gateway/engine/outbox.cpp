@@ -42,6 +42,12 @@ void logUnstored(const Result<std::optional<MessageInfo>> &moved, const QString 
         qCWarning(lcEngine).noquote() << "the outcome of message" << messageId << "was not stored:" << moved.error().message;
 }
 
+//! The same, told after the group commit of the change.
+MessageService::MoveDone logIfUnstored(const QString &messageId)
+{
+    return [messageId](Result<std::optional<MessageInfo>> moved) { logUnstored(moved, messageId); };
+}
+
 } // namespace
 
 Outbox::Outbox(MessageService &service, SessionRepository &sessions, SessionManager &manager, SessionEvents &events,
@@ -226,24 +232,41 @@ void Outbox::pump(Lane &l)
         return wake(l, at);
 
     // `sending` is stored before the message goes: after a crash it is sent again, with the same id.
-    auto moved = m_service.move(*next, {MessageStatus::Sending, now, {}, {}, {}, {}, true});
-    if (!moved)
-        return wake(l, now + m_config.storeRetryMs);
-    if (!*moved)
-        return wake(l, now); // canceled meanwhile: the next one
+    // Written with the other changes of this turn; the text leaves once they are committed.
     l.inFlight = m.id;
     l.inFlightWaId = m.waMessageId;
+    m_service.moveLater(*next, {MessageStatus::Sending, now, {}, {}, {}, {}, true},
+                        [this, sessionId = l.sessionId, text = OutgoingText{m.waMessageId, m.chat, m.text}, id = m.id,
+                         interval](Result<std::optional<MessageInfo>> moved) { dispatch(sessionId, id, text, interval, moved); });
+}
+
+void Outbox::dispatch(const QString &sessionId, const QString &messageId, const OutgoingText &text, qint64 interval,
+                      const Result<std::optional<MessageInfo>> &moved)
+{
+    auto it = m_lanes.find(sessionId);
+    if (it == m_lanes.end())
+        return;
+    Lane &l = *it->second;
+    if (l.inFlight != messageId)
+        return; // the link went meanwhile: it stays `sending` and goes again, same id, when it is back
+    const qint64 now = m_service.now();
+    if (!moved || !*moved) {
+        l.inFlight.clear();
+        l.inFlightWaId.clear();
+        // Not stored (try again soon), or canceled meanwhile (the next one at once).
+        return wake(l, moved ? now : now + m_config.storeRetryMs);
+    }
     l.lastDispatch = now;
     const int maxJitter = int(std::min<qint64>(m_config.maxJitterMs, interval / 5));
     l.jitterMs = maxJitter > 0 ? QRandomGenerator::global()->bounded(maxJitter + 1) : 0;
     l.hour.push_back(now);
-    if (auto r = m_manager.sendText(l.sessionId, OutgoingText{m.waMessageId, m.chat, m.text}); !r) {
+    if (auto r = m_manager.sendText(sessionId, text); !r) {
         // The link went down between the check and now: it stays `sending` and goes again later.
         l.inFlight.clear();
         l.inFlightWaId.clear();
     }
-    if (l.typingFor == m.id) {
-        if (auto r = m_manager.sendChatState(l.sessionId, l.typingChat, ChatState::Paused); !r)
+    if (l.typingFor == messageId) {
+        if (auto r = m_manager.sendChatState(sessionId, l.typingChat, ChatState::Paused); !r)
             qCDebug(lcEngine) << "the paused chat state did not go:" << r.error().message;
         l.typingFor.clear();
     }
@@ -282,8 +305,8 @@ void Outbox::onSent(const QString &sessionId, const QString &waId, qint64 at)
     Lane &l = lane(sessionId);
     auto stored = m_service.repository().outgoingByWaId(sessionId, waId);
     if (stored && *stored && (*stored)->info.status == MessageStatus::Sending) {
-        logUnstored(m_service.move(**stored, {MessageStatus::Sent, m_service.now(), at, {}, {}, std::optional<MessageError>(), false}),
-                    (*stored)->info.id);
+        m_service.moveLater(**stored, {MessageStatus::Sent, m_service.now(), at, {}, {}, std::optional<MessageError>(), false},
+                            logIfUnstored((*stored)->info.id));
     }
     if (l.inFlightWaId == waId) {
         l.inFlight.clear();
@@ -324,14 +347,14 @@ void Outbox::onFailed(const QString &sessionId, const SendFailure &f)
     }
     if (f.retryable) {
         // Nothing reached WhatsApp, or it said "later": the same message (same id) goes again.
-        logUnstored(m_service.move(m, {MessageStatus::Queued, now, {}, {}, {}, {}, false}), m.info.id);
+        m_service.moveLater(m, {MessageStatus::Queued, now, {}, {}, {}, {}, false}, logIfUnstored(m.info.id));
         const int delay = int(std::min<qint64>(qint64(m_config.retryBaseMs) << std::min(l.retryRound, 16), m_config.retryMaxMs));
         ++l.retryRound;
         l.retryAt = now + delay;
         wake(l, l.retryAt);
         return;
     }
-    logUnstored(m_service.move(m, {MessageStatus::Failed, now, {}, {}, {}, errorOf(f, now), false}), m.info.id);
+    m_service.moveLater(m, {MessageStatus::Failed, now, {}, {}, {}, errorOf(f, now), false}, logIfUnstored(m.info.id));
     kick(sessionId);
 }
 
@@ -367,7 +390,7 @@ void Outbox::onReceipt(const QString &sessionId, const MessageReceipt &r)
             c.deliveredAt = at;
         if (status == MessageStatus::Read)
             c.readAt = at;
-        logUnstored(m_service.move(**stored, c), m.id);
+        m_service.moveLater(**stored, c, logIfUnstored(m.id));
     }
 }
 

@@ -87,6 +87,9 @@ private:
     void storePause(Lane &lane);
     Lane &lane(const QString &sessionId);
     void pump(Lane &lane);
+    //! After `sending` is committed: the text goes (unless the link went or the move did not take).
+    void dispatch(const QString &sessionId, const QString &messageId, const OutgoingText &text, qint64 interval,
+                  const Result<std::optional<MessageInfo>> &moved);
     void wake(Lane &lane, qint64 at);
     void onSent(const QString &sessionId, const QString &waId, qint64 at);
     void onFailed(const QString &sessionId, const SendFailure &failure);

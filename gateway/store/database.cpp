@@ -10,6 +10,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
+#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -79,6 +80,11 @@ QString probeConninfo(const PostgresUrl &pg)
 
 Database::~Database()
 {
+    if (m_groupOpen) {
+        // Saved, though no one is left to tell.
+        Result<void> outcome;
+        endGroup(&outcome);
+    }
     m_probe.reset();
     m_watchdog.reset();
     m_context.reset();
@@ -399,8 +405,15 @@ Result<void> Database::exec(QSqlQuery &query)
 {
     if (m_down)
         return storeDown();
+    if (m_groupOpen && m_transactionDepth == 0 && !query.lastQuery().trimmed().startsWith(QLatin1String("SELECT"), Qt::CaseInsensitive)) {
+        // A write of its own: the group goes first, so this one is not held back with it.
+        if (auto r = flush(); !r && m_down)
+            return storeDown();
+    }
     if (guarded([&] { return query.exec(); }))
         return {};
+    if (m_groupOpen && m_transactionDepth == 0)
+        m_groupPoisoned = true;
     Error mapped = mapError(query.lastError(), QStringLiteral("query"));
     if (mapped.code == ErrorCode::Unavailable && m_dialect == Dialect::Postgres) {
         // A restarted or unreachable server: the caller's statement died with the connection. The
@@ -421,6 +434,11 @@ Result<void> Database::transaction(const std::function<Result<void>()> &fn)
         Result<void> r = fn();
         --m_transactionDepth;
         return r;
+    }
+    if (m_groupOpen) {
+        // Committed on its own, right now: the group before it must not wait for the event loop.
+        if (auto f = flush(); !f && m_down)
+            return storeDown();
     }
     struct Depth
     {
@@ -454,6 +472,104 @@ Result<void> Database::transaction(const std::function<Result<void>()> &fn)
         return e;
     }
     return {};
+}
+
+bool Database::sqlStep(const QString &statement)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    return guarded([&] { return q.exec(statement); });
+}
+
+void Database::deferred(const std::function<Result<void>()> &fn, std::function<void(Result<void>)> committed)
+{
+    if (m_transactionDepth > 0 || m_down) {
+        // Inside someone's transaction (it decides), or nothing to group into.
+        Result<void> r = transaction(fn);
+        committed(r);
+        return;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!m_groupOpen) {
+        if (!guarded([&] { return db.transaction(); })) {
+            Error e = mapError(db.lastError(), QStringLiteral("begin"));
+            if (m_dialect == Dialect::Postgres && e.code == ErrorCode::Unavailable)
+                lose();
+            committed(m_down ? Result<void>(storeDown()) : Result<void>(e));
+            return;
+        }
+        m_groupOpen = true;
+        m_groupPoisoned = false;
+        if (!m_groupContext)
+            m_groupContext = std::make_unique<QObject>();
+        QTimer::singleShot(0, m_groupContext.get(), [this] {
+            if (!m_groupOpen)
+                return;
+            Result<void> outcome;
+            const auto callbacks = endGroup(&outcome);
+            for (const auto &cb : callbacks)
+                cb(outcome);
+        });
+    }
+    // Each part in a savepoint: one that fails takes back only its own statements.
+    if (!sqlStep(QStringLiteral("SAVEPOINT wagate_part"))) {
+        m_groupPoisoned = true;
+        committed(mapError(db.lastError(), QStringLiteral("savepoint")));
+        return;
+    }
+    ++m_transactionDepth;
+    Result<void> r = fn();
+    --m_transactionDepth;
+    if (!r) {
+        if (!m_down && !(sqlStep(QStringLiteral("ROLLBACK TO SAVEPOINT wagate_part")) && sqlStep(QStringLiteral("RELEASE SAVEPOINT wagate_part"))))
+            m_groupPoisoned = true;
+        committed(r);
+        return;
+    }
+    if (!m_down && !sqlStep(QStringLiteral("RELEASE SAVEPOINT wagate_part")))
+        m_groupPoisoned = true;
+    m_group.append(std::move(committed));
+}
+
+QList<std::function<void(Result<void>)>> Database::endGroup(Result<void> *outcome)
+{
+    m_groupOpen = false;
+    QList<std::function<void(Result<void>)>> callbacks = std::exchange(m_group, {});
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (m_down) {
+        *outcome = storeDown();
+    } else if (m_groupPoisoned) {
+        guarded([&] { return db.rollback(); });
+        *outcome = Error::unavailable(QStringLiteral("a statement failed while writes were grouped; none of them was stored"));
+    } else if (!guarded([&] { return db.commit(); })) {
+        Error e = mapError(db.lastError(), QStringLiteral("commit"));
+        if (m_dialect == Dialect::Postgres && e.code == ErrorCode::Unavailable) {
+            lose();
+            e = storeDown();
+        } else {
+            guarded([&] { return db.rollback(); });
+        }
+        *outcome = e;
+    } else {
+        *outcome = {};
+    }
+    m_groupPoisoned = false;
+    return callbacks;
+}
+
+Result<void> Database::flush()
+{
+    if (!m_groupOpen)
+        return {};
+    Result<void> outcome;
+    const auto callbacks = endGroup(&outcome);
+    if (!callbacks.isEmpty()) {
+        // Told from the event loop, never from inside the caller that made the group commit early.
+        QMetaObject::invokeMethod(m_groupContext.get(), [callbacks, outcome] {
+            for (const auto &cb : callbacks)
+                cb(outcome);
+        }, Qt::QueuedConnection);
+    }
+    return outcome;
 }
 
 bool Database::ping()

@@ -64,6 +64,17 @@ public:
     //! Runs fn inside a transaction; commits if it returns ok, rolls back otherwise. Called inside
     //! another transaction, fn joins it.
     Result<void> transaction(const std::function<Result<void>()> &fn);
+    //! Group commit: runs fn now, inside one transaction shared by every deferred write of this
+    //! turn of the event loop, which commits when control returns to the event loop — or before any
+    //! other write outside it. committed then runs, from the event loop, with the group's outcome:
+    //! the caller reports the write only there. A failing fn rolls back its own part (a savepoint)
+    //! and hears so at once; a failed commit fails every part of the group. Inside a transaction,
+    //! fn simply joins it.
+    void deferred(const std::function<Result<void>()> &fn, std::function<void(Result<void>)> committed);
+    //! Commits the open group now; its committed callbacks run on the next turn of the event loop.
+    Result<void> flush();
+    //! Deferred writes waiting for their group's commit.
+    qsizetype deferredCount() const { return m_group.size(); }
     //! True when the server answers a trivial query (for /healthz); false at once during an outage.
     bool ping();
     //! False from a lost PostgreSQL connection until it is open again (always true on SQLite).
@@ -92,6 +103,9 @@ private:
     template<typename Fn>
     bool guarded(Fn call);
     Error storeDown() const;
+    //! Ends the open group: commits (or rolls back when poisoned) and hands back its callbacks.
+    QList<std::function<void(Result<void>)>> endGroup(Result<void> *outcome);
+    bool sqlStep(const QString &statement);
 
     DatabaseConfig m_config;
     QString m_connectionName;
@@ -110,6 +124,10 @@ private:
     void subscribeAll();
     bool m_down = false;
     int m_transactionDepth = 0;
+    bool m_groupOpen = false;
+    bool m_groupPoisoned = false; //!< a statement failed outside the group's parts (PostgreSQL aborts the transaction)
+    QList<std::function<void(Result<void>)>> m_group;
+    std::unique_ptr<QObject> m_groupContext; //!< on this thread: the end-of-turn commit, the callbacks
     QList<std::function<void()>> m_availableCallbacks;
     std::unique_ptr<QObject> m_context; //!< lives on this thread; the probe posts to it
     std::unique_ptr<StatementWatchdog> m_watchdog;

@@ -595,6 +595,57 @@ private slots:
         QCOMPARE(ra.get(org.id, id).error().code, ErrorCode::NotFound);
     }
 
+    void groupCommitStoresBeforeItTells_data() { backends(); }
+    void groupCommitStoresBeforeItTells()
+    {
+        QFETCH(Backend, backend);
+        WAGATE_OPEN_TEST_DATABASE(tdb, backend);
+        auto a = Database::open(tdb.config(QStringLiteral("a")));
+        auto b = Database::open(tdb.config(QStringLiteral("b")));
+        QVERIFY(a && b);
+        OrganizationRepository ra(**a), rb(**b);
+        const auto seenByB = [&](const Organization &o) { return rb.get(o.id).ok(); };
+
+        // Three writes of one turn: one commit, and each is told only after it.
+        QList<Organization> orgs{makeOrg(QStringLiteral("one")), makeOrg(QStringLiteral("two")), makeOrg(QStringLiteral("three"))};
+        QStringList told;
+        for (const Organization &o : orgs) {
+            (*a)->deferred([&] { return ra.insert(o); }, [&, o](Result<void> r) {
+                QVERIFY(r.ok());
+                QVERIFY2(seenByB(o), "told before another connection could read it");
+                told << o.name;
+            });
+        }
+        // A part that fails takes back only its own row, and hears so at once.
+        const Organization taken = orgs.first();
+        Organization broken = makeOrg(QStringLiteral("broken"));
+        bool refused = false;
+        (*a)->deferred([&]() -> Result<void> {
+            if (auto r = ra.insert(broken); !r)
+                return r;
+            return ra.insert(taken); // a duplicate id
+        }, [&](Result<void> r) { refused = r.error().code == ErrorCode::AlreadyExists; });
+        QVERIFY(refused);
+        QCOMPARE((*a)->deferredCount(), 3);
+        QVERIFY(!seenByB(orgs.last())); // not committed while this turn runs
+        QVERIFY(ra.get(orgs.last().id).ok()); // but read back on its own connection
+        QTRY_COMPARE(told, (QStringList{QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three")}));
+        QVERIFY(!seenByB(broken));
+
+        // A transaction of its own commits the open group first, and the group is told from the
+        // event loop afterwards, never from inside that transaction.
+        const Organization grouped = makeOrg(QStringLiteral("grouped"));
+        const Organization own = makeOrg(QStringLiteral("own"));
+        bool groupedTold = false;
+        (*a)->deferred([&] { return ra.insert(grouped); }, [&](Result<void> r) { groupedTold = r.ok(); });
+        QVERIFY((*a)->transaction([&] { return ra.insert(own); }));
+        QVERIFY(seenByB(grouped));
+        QVERIFY(seenByB(own));
+        QVERIFY(!groupedTold);
+        QTRY_VERIFY(groupedTold);
+        QCOMPARE((*a)->deferredCount(), 0);
+    }
+
     void theReadCacheForgetsTheLeastRecentlyUsedRows()
     {
         WAGATE_OPEN_TEST_DATABASE(tdb, Backend::Sqlite);
