@@ -44,11 +44,9 @@ void OutboxTracker::setSession(const std::optional<SessionInfo> &session)
     const QString id = session ? session->id : QString();
     const bool other = id != m_sessionId;
     m_sessionId = id;
+    m_row = session;
     if (session) {
-        m_summary.ratePerMin = session->ratePerMin;
-        m_summary.ratePerHour = session->ratePerHour;
-        m_summary.pausedUntil = session->sendingPausedUntil;
-        m_summary.pausedReason = session->sendingPausedReason;
+        applyRow();
         const qint64 left = session->sendingPausedUntil - TimeText::nowMs();
         if (left > 0)
             m_pauseEnd.start(int(std::min<qint64>(left + 100, 24LL * 3600 * 1000)));
@@ -59,6 +57,16 @@ void OutboxTracker::setSession(const std::optional<SessionInfo> &session)
         load();
     else
         emit changed();
+}
+
+void OutboxTracker::applyRow()
+{
+    if (!m_row)
+        return;
+    m_summary.ratePerMin = m_row->ratePerMin;
+    m_summary.ratePerHour = m_row->ratePerHour;
+    m_summary.pausedUntil = m_row->sendingPausedUntil;
+    m_summary.pausedReason = m_row->sendingPausedReason;
 }
 
 void OutboxTracker::load()
@@ -88,6 +96,7 @@ void OutboxTracker::load()
         if (self->m_changedWhileLoading)
             return self->load(); // something moved meanwhile: the summary may or may not count it
         self->m_summary = *r;
+        self->applyRow(); // the row as the console has it now is the newer word on pace and pause
         self->m_loaded = true;
         self->armMidnight();
         emit self->changed();

@@ -41,6 +41,8 @@ signals:
 
 private:
     void load();
+    //! Takes the pace and the pause from the session row.
+    void applyRow();
     void onStatus(const MessageInfo &message, const QString &previousStatus);
     void onReceived(const MessageInfo &message);
     void armMidnight();
@@ -48,6 +50,7 @@ private:
     QPointer<EngineFacade> m_facade;
     QList<QMetaObject::Connection> m_connections;
     QString m_sessionId;
+    std::optional<SessionInfo> m_row;
     quint64 m_generation = 0;
     bool m_loaded = false;
     OutboxSummary m_summary;
