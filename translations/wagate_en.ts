@@ -119,12 +119,102 @@
     </message>
 </context>
 <context>
+    <name>wagate::OutboxTracker</name>
+    <message numerus="yes">
+        <source>%Ln a minute</source>
+        <translation>
+            <numerusform>%Ln a minute</numerusform>
+            <numerusform>%Ln a minute</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln an hour</source>
+        <translation>
+            <numerusform>%Ln an hour</numerusform>
+            <numerusform>%Ln an hour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln waiting</source>
+        <translation>
+            <numerusform>%Ln waiting</numerusform>
+            <numerusform>%Ln waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sent</source>
+        <translation>
+            <numerusform>%Ln sent</numerusform>
+            <numerusform>%Ln sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln delivered</source>
+        <translation>
+            <numerusform>%Ln delivered</numerusform>
+            <numerusform>%Ln delivered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln read</source>
+        <translation>
+            <numerusform>%Ln read</numerusform>
+            <numerusform>%Ln read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln received</source>
+        <translation>
+            <numerusform>%Ln received</numerusform>
+            <numerusform>%Ln received</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wagate::SessionDialog</name>
     <message numerus="yes">
         <source>The hourly limit is lower than the per-minute one, so at most %Ln messages go out in any hour.</source>
         <translation>
             <numerusform>The hourly limit is lower than the per-minute one, so at most %Ln message goes out in any hour.</numerusform>
             <numerusform>The hourly limit is lower than the per-minute one, so at most %Ln messages go out in any hour.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wagate::WebhooksDialog</name>
+    <message numerus="yes">
+        <source>Failed after %Ln attempts</source>
+        <translation>
+            <numerusform>Failed after %Ln attempt</numerusform>
+            <numerusform>Failed after %Ln attempts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed after %Ln attempts — %1</source>
+        <translation>
+            <numerusform>Failed after %Ln attempt — %1</numerusform>
+            <numerusform>Failed after %Ln attempts — %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying: %Ln attempts so far, next at %1</source>
+        <translation>
+            <numerusform>Retrying: %Ln attempt so far, next at %1</numerusform>
+            <numerusform>Retrying: %Ln attempts so far, next at %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrying: %Ln attempts so far (%2), next at %1</source>
+        <translation>
+            <numerusform>Retrying: %Ln attempt so far (%2), next at %1</numerusform>
+            <numerusform>Retrying: %Ln attempts so far (%2), next at %1</numerusform>
         </translation>
     </message>
 </context>

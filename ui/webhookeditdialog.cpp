@@ -69,7 +69,7 @@ WebhookEditDialog::WebhookEditDialog(EngineFacade &facade, const std::optional<W
     m_description = new QLineEdit(this);
     m_description->setMaxLength(500);
     form->addRow(tr("&Description:"), m_description);
-    m_enabled = new QCheckBox(tr("&Deliver events to this webhook"), this);
+    m_enabled = new QCheckBox(tr("Deliver events to this &webhook"), this);
     m_enabled->setChecked(existing ? existing->enabled : true);
     form->addRow(QString(), m_enabled);
     v->addLayout(form);
