@@ -141,7 +141,7 @@ MainWindow::MainWindow(EngineFacade &facade, QWidget *parent)
     updateTitle();
     updateActions();
     updateCounts();
-    resize(1100, 640);
+    resize(1180, 700);
 }
 
 MainWindow::~MainWindow() = default;
@@ -194,6 +194,9 @@ void MainWindow::buildActions()
     m_sendMessage = new QAction(ActionIcons::send(), tr("Send a message…"), this);
     m_sendMessage->setObjectName(QStringLiteral("sendMessageAction"));
     m_sendMessage->setIconText(tr("Send a message"));
+    // Icon only in the toolbar, which must leave room for the filter in every language; the
+    // Messages tab shows it with its words.
+    m_sendMessage->setPriority(QAction::LowPriority);
     connect(m_sendMessage, &QAction::triggered, this, [this] { openSendDialog(currentSessionId()); });
     m_cancelMessage = new QAction(tr("Cancel message"), this);
     connect(m_cancelMessage, &QAction::triggered, this, &MainWindow::cancelCurrentMessage);
@@ -339,7 +342,7 @@ void MainWindow::buildCentral()
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({600, 460});
+    splitter->setSizes({640, 520});
     connect(m_messagesView, &MessagesView::currentMessageChanged, this, &MainWindow::updateMessageActions);
     v->addWidget(splitter, 1);
     setCentralWidget(central);

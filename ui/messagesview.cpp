@@ -8,7 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
-#include <QToolButton>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace wagate {
@@ -20,10 +20,19 @@ MessagesView::MessagesView(MessageListModel *model, QAction *send, QAction *canc
     auto *v = new QVBoxLayout(this);
     v->setContentsMargins(6, 6, 6, 6);
     auto *actions = new QHBoxLayout;
+    // Buttons that follow their actions (words always, whatever the toolbar shows), so the window,
+    // its menus and this tab enable, disable and explain them in one place.
     for (QAction *a : {send, cancel}) {
-        auto *b = new QToolButton(this);
-        b->setDefaultAction(a);
-        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        auto *b = new QPushButton(this);
+        const auto follow = [b, a] {
+            b->setText(a->iconText());
+            b->setIcon(a->icon());
+            b->setEnabled(a->isEnabled());
+            b->setToolTip(a->toolTip());
+        };
+        follow();
+        connect(a, &QAction::changed, b, follow);
+        connect(b, &QPushButton::clicked, a, &QAction::trigger);
         actions->addWidget(b);
     }
     actions->addStretch(1);

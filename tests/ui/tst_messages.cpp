@@ -434,9 +434,8 @@ private slots:
 
         m_window->messageBar()->hide();
         m_window->showMessagesTab();
-        m_window->resize(1180, 640);
         if (auto *splitter = m_window->findChild<QSplitter *>(QStringLiteral("mainSplitter")))
-            splitter->setSizes({470, 710});
+            splitter->setSizes({480, 700});
         EngineFixture::screenshot(m_window.get(), QStringLiteral("console-messages"));
 
         SendMessageDialog *dialog = m_window->openSendDialog(session);
