@@ -1887,6 +1887,10 @@ Pulsa “Nueva sesión” para añadir un número de WhatsApp.</translation>
         <source>Deliver events to this &amp;webhook</source>
         <translation>Entregar eventos a este &amp;webhook</translation>
     </message>
+    <message>
+        <source>This webhook no longer exists; someone may have deleted it.</source>
+        <translation>Este webhook ya no existe; puede que alguien lo haya eliminado.</translation>
+    </message>
 </context>
 <context>
     <name>wagate::WebhooksDialog</name>

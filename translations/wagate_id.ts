@@ -1863,6 +1863,10 @@ Tekan “Sesi baru” untuk menambahkan nomor WhatsApp.</translation>
         <source>Deliver events to this &amp;webhook</source>
         <translation>Kirim peristiwa ke &amp;webhook ini</translation>
     </message>
+    <message>
+        <source>This webhook no longer exists; someone may have deleted it.</source>
+        <translation>Webhook ini sudah tidak ada; mungkin ada yang menghapusnya.</translation>
+    </message>
 </context>
 <context>
     <name>wagate::WebhooksDialog</name>

@@ -1887,6 +1887,10 @@ Clique em “Nova sessão” para adicionar um número de WhatsApp.</translation
         <source>Deliver events to this &amp;webhook</source>
         <translation>Entregar eventos a este &amp;webhook</translation>
     </message>
+    <message>
+        <source>This webhook no longer exists; someone may have deleted it.</source>
+        <translation>Este webhook não existe mais; alguém pode tê-lo excluído.</translation>
+    </message>
 </context>
 <context>
     <name>wagate::WebhooksDialog</name>

@@ -37,6 +37,13 @@ QString WebhookEditDialog::eventWords(const QString &type)
     return type;
 }
 
+QString WebhookEditDialog::errorText(const Error &error)
+{
+    if (error.code == ErrorCode::NotFound)
+        return tr("This webhook no longer exists; someone may have deleted it.");
+    return ErrorText::forAction(error);
+}
+
 WebhookEditDialog::WebhookEditDialog(EngineFacade &facade, const std::optional<WebhookInfo> &existing, QWidget *parent)
     : QDialog(parent), m_facade(facade), m_existing(existing)
 {
@@ -143,7 +150,7 @@ void WebhookEditDialog::save()
         self->m_inFlight = false;
         self->updateState();
         if (!r) {
-            self->m_problem->setText(ErrorText::forAction(r.error()));
+            self->m_problem->setText(errorText(r.error()));
             self->m_problem->show();
             return;
         }

@@ -34,6 +34,8 @@ public:
     static const QStringList &eventTypes();
     //! "Messages received", "Message status changes" …
     static QString eventWords(const QString &type);
+    //! An engine error about a webhook, for the person who pressed the button.
+    static QString errorText(const Error &error);
 
 signals:
     //! Saved; for a new webhook the secret is set, this once.

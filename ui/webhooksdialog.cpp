@@ -188,7 +188,7 @@ void WebhooksDialog::selectWebhook(const QString &id)
 void WebhooksDialog::report(const QString &what, const Error &error)
 {
     qCInfo(lcUi) << "webhook request failed:" << errorCodeName(error.code) << error.message;
-    m_problem->setText(what + u' ' + ErrorText::forAction(error));
+    m_problem->setText(what + u' ' + WebhookEditDialog::errorText(error));
     m_problem->show();
 }
 
