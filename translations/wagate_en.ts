@@ -190,31 +190,31 @@
 <context>
     <name>wagate::WebhooksDialog</name>
     <message numerus="yes">
-        <source>Failed after %Ln attempts</source>
+        <source>Failed (attempts: %Ln)</source>
         <translation>
-            <numerusform>Failed after %Ln attempt</numerusform>
-            <numerusform>Failed after %Ln attempts</numerusform>
+            <numerusform>Failed (attempts: %Ln)</numerusform>
+            <numerusform>Failed (attempts: %Ln)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Failed after %Ln attempts — %1</source>
+        <source>Failed (attempts: %Ln) — %1</source>
         <translation>
-            <numerusform>Failed after %Ln attempt — %1</numerusform>
-            <numerusform>Failed after %Ln attempts — %1</numerusform>
+            <numerusform>Failed (attempts: %Ln) — %1</numerusform>
+            <numerusform>Failed (attempts: %Ln) — %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Retrying: %Ln attempts so far, next at %1</source>
+        <source>Trying again at %1 (attempts so far: %Ln)</source>
         <translation>
-            <numerusform>Retrying: %Ln attempt so far, next at %1</numerusform>
-            <numerusform>Retrying: %Ln attempts so far, next at %1</numerusform>
+            <numerusform>Trying again at %1 (attempts so far: %Ln)</numerusform>
+            <numerusform>Trying again at %1 (attempts so far: %Ln)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Retrying: %Ln attempts so far (%2), next at %1</source>
+        <source>Trying again at %1 (attempts so far: %Ln, last: %2)</source>
         <translation>
-            <numerusform>Retrying: %Ln attempt so far (%2), next at %1</numerusform>
-            <numerusform>Retrying: %Ln attempts so far (%2), next at %1</numerusform>
+            <numerusform>Trying again at %1 (attempts so far: %Ln, last: %2)</numerusform>
+            <numerusform>Trying again at %1 (attempts so far: %Ln, last: %2)</numerusform>
         </translation>
     </message>
 </context>

@@ -2002,37 +2002,9 @@ Pulsa “Nueva sesión” para añadir un número de WhatsApp.</translation>
         <source>Delivered</source>
         <translation>Entregado</translation>
     </message>
-    <message numerus="yes">
-        <source>Failed after %Ln attempts</source>
-        <translation>
-            <numerusform>Falló tras %Ln intento</numerusform>
-            <numerusform>Falló tras %Ln intentos</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Failed after %Ln attempts — %1</source>
-        <translation>
-            <numerusform>Falló tras %Ln intento — %1</numerusform>
-            <numerusform>Falló tras %Ln intentos — %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Waiting to be sent</source>
         <translation>Esperando envío</translation>
-    </message>
-    <message numerus="yes">
-        <source>Retrying: %Ln attempts so far, next at %1</source>
-        <translation>
-            <numerusform>Reintentando: %Ln intento hasta ahora, el próximo a las %1</numerusform>
-            <numerusform>Reintentando: %Ln intentos hasta ahora, el próximo a las %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Retrying: %Ln attempts so far (%2), next at %1</source>
-        <translation>
-            <numerusform>Reintentando: %Ln intento hasta ahora (%2), el próximo a las %1</numerusform>
-            <numerusform>Reintentando: %Ln intentos hasta ahora (%2), el próximo a las %1</numerusform>
-        </translation>
     </message>
     <message>
         <source>The webhooks could not be listed.</source>
@@ -2077,6 +2049,34 @@ Pulsa “Nueva sesión” para añadir un número de WhatsApp.</translation>
     <message>
         <source>Copied</source>
         <translation>Copiado</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed (attempts: %Ln)</source>
+        <translation>
+            <numerusform>Falló (intentos: %Ln)</numerusform>
+            <numerusform>Falló (intentos: %Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed (attempts: %Ln) — %1</source>
+        <translation>
+            <numerusform>Falló (intentos: %Ln) — %1</numerusform>
+            <numerusform>Falló (intentos: %Ln) — %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again at %1 (attempts so far: %Ln)</source>
+        <translation>
+            <numerusform>Nuevo intento a las %1 (intentos hasta ahora: %Ln)</numerusform>
+            <numerusform>Nuevo intento a las %1 (intentos hasta ahora: %Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again at %1 (attempts so far: %Ln, last: %2)</source>
+        <translation>
+            <numerusform>Nuevo intento a las %1 (intentos hasta ahora: %Ln, último: %2)</numerusform>
+            <numerusform>Nuevo intento a las %1 (intentos hasta ahora: %Ln, último: %2)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

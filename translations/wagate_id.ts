@@ -1978,33 +1978,9 @@ Tekan “Sesi baru” untuk menambahkan nomor WhatsApp.</translation>
         <source>Delivered</source>
         <translation>Diterima</translation>
     </message>
-    <message numerus="yes">
-        <source>Failed after %Ln attempts</source>
-        <translation>
-            <numerusform>Gagal setelah %Ln percobaan</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Failed after %Ln attempts — %1</source>
-        <translation>
-            <numerusform>Gagal setelah %Ln percobaan — %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Waiting to be sent</source>
         <translation>Menunggu dikirim</translation>
-    </message>
-    <message numerus="yes">
-        <source>Retrying: %Ln attempts so far, next at %1</source>
-        <translation>
-            <numerusform>Mencoba lagi: sudah %Ln percobaan, berikutnya pukul %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Retrying: %Ln attempts so far (%2), next at %1</source>
-        <translation>
-            <numerusform>Mencoba lagi: sudah %Ln percobaan (%2), berikutnya pukul %1</numerusform>
-        </translation>
     </message>
     <message>
         <source>The webhooks could not be listed.</source>
@@ -2049,6 +2025,30 @@ Tekan “Sesi baru” untuk menambahkan nomor WhatsApp.</translation>
     <message>
         <source>Copied</source>
         <translation>Tersalin</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed (attempts: %Ln)</source>
+        <translation>
+            <numerusform>Gagal (percobaan: %Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed (attempts: %Ln) — %1</source>
+        <translation>
+            <numerusform>Gagal (percobaan: %Ln) — %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again at %1 (attempts so far: %Ln)</source>
+        <translation>
+            <numerusform>Dicoba lagi pukul %1 (percobaan sejauh ini: %Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again at %1 (attempts so far: %Ln, last: %2)</source>
+        <translation>
+            <numerusform>Dicoba lagi pukul %1 (percobaan sejauh ini: %Ln, terakhir: %2)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

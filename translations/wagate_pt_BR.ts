@@ -2002,37 +2002,9 @@ Clique em “Nova sessão” para adicionar um número de WhatsApp.</translation
         <source>Delivered</source>
         <translation>Entregue</translation>
     </message>
-    <message numerus="yes">
-        <source>Failed after %Ln attempts</source>
-        <translation>
-            <numerusform>Falhou após %Ln tentativa</numerusform>
-            <numerusform>Falhou após %Ln tentativas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Failed after %Ln attempts — %1</source>
-        <translation>
-            <numerusform>Falhou após %Ln tentativa — %1</numerusform>
-            <numerusform>Falhou após %Ln tentativas — %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Waiting to be sent</source>
         <translation>Aguardando envio</translation>
-    </message>
-    <message numerus="yes">
-        <source>Retrying: %Ln attempts so far, next at %1</source>
-        <translation>
-            <numerusform>Tentando de novo: %Ln tentativa até agora, a próxima às %1</numerusform>
-            <numerusform>Tentando de novo: %Ln tentativas até agora, a próxima às %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Retrying: %Ln attempts so far (%2), next at %1</source>
-        <translation>
-            <numerusform>Tentando de novo: %Ln tentativa até agora (%2), a próxima às %1</numerusform>
-            <numerusform>Tentando de novo: %Ln tentativas até agora (%2), a próxima às %1</numerusform>
-        </translation>
     </message>
     <message>
         <source>The webhooks could not be listed.</source>
@@ -2077,6 +2049,34 @@ Clique em “Nova sessão” para adicionar um número de WhatsApp.</translation
     <message>
         <source>Copied</source>
         <translation>Copiado</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed (attempts: %Ln)</source>
+        <translation>
+            <numerusform>Falhou (tentativas: %Ln)</numerusform>
+            <numerusform>Falhou (tentativas: %Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed (attempts: %Ln) — %1</source>
+        <translation>
+            <numerusform>Falhou (tentativas: %Ln) — %1</numerusform>
+            <numerusform>Falhou (tentativas: %Ln) — %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again at %1 (attempts so far: %Ln)</source>
+        <translation>
+            <numerusform>Nova tentativa às %1 (tentativas até agora: %Ln)</numerusform>
+            <numerusform>Nova tentativa às %1 (tentativas até agora: %Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again at %1 (attempts so far: %Ln, last: %2)</source>
+        <translation>
+            <numerusform>Nova tentativa às %1 (tentativas até agora: %Ln, última: %2)</numerusform>
+            <numerusform>Nova tentativa às %1 (tentativas até agora: %Ln, última: %2)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

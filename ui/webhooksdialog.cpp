@@ -57,11 +57,10 @@ WebhooksDialog::WebhooksDialog(EngineFacade &facade, QWidget *parent) : QDialog(
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setHeaderLabels({tr("URL"), tr("Events"), tr("On"), tr("Latest delivery")});
-    m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_list->header()->setStretchLastSection(false);
+    // The outcome of the latest delivery is the longest text: it takes what is left.
+    m_list->header()->resizeSection(0, 240);
     m_list->header()->resizeSection(1, 200);
     m_list->header()->resizeSection(2, 50);
-    m_list->header()->resizeSection(3, 220);
     tv->addWidget(m_list, 1);
     auto *buttons = new QHBoxLayout;
     m_add = new QPushButton(ActionIcons::newSession(), tr("Add…"), top);
@@ -199,14 +198,14 @@ QString WebhooksDialog::deliveryText(const WebhookDeliveryInfo &d, qint64 now)
     case WebhookDeliveryInfo::Status::Delivered:
         return d.lastStatusCode ? tr("Delivered (%1)").arg(answer) : tr("Delivered");
     case WebhookDeliveryInfo::Status::Failed:
-        return answer.isEmpty() ? tr("Failed after %Ln attempts", nullptr, d.attempts)
-                                : tr("Failed after %Ln attempts — %1", nullptr, d.attempts).arg(answer);
+        return answer.isEmpty() ? tr("Failed (attempts: %Ln)", nullptr, d.attempts)
+                                : tr("Failed (attempts: %Ln) — %1", nullptr, d.attempts).arg(answer);
     case WebhookDeliveryInfo::Status::Pending:
         if (d.attempts == 0)
             return tr("Waiting to be sent");
         return answer.isEmpty()
-                   ? tr("Retrying: %Ln attempts so far, next at %1", nullptr, d.attempts).arg(TimeText::clock(d.nextAttemptAt, now))
-                   : tr("Retrying: %Ln attempts so far (%2), next at %1", nullptr, d.attempts)
+                   ? tr("Trying again at %1 (attempts so far: %Ln)", nullptr, d.attempts).arg(TimeText::clock(d.nextAttemptAt, now))
+                   : tr("Trying again at %1 (attempts so far: %Ln, last: %2)", nullptr, d.attempts)
                          .arg(TimeText::clock(d.nextAttemptAt, now), answer);
     }
     return {};
@@ -238,6 +237,7 @@ void WebhooksDialog::reload()
             item->setText(2, w.enabled ? tr("Yes") : tr("No"));
             item->setToolTip(2, w.enabled ? QString() : w.disabledReason);
             item->setText(3, w.lastDelivery ? deliveryText(*w.lastDelivery, now) : tr("None yet"));
+            item->setToolTip(3, item->text(3));
             if (w.lastDelivery && w.lastDelivery->status == WebhookDeliveryInfo::Status::Failed)
                 item->setIcon(3, ActionIcons::error());
             item->setData(0, Qt::UserRole, w.id);
@@ -273,6 +273,7 @@ void WebhooksDialog::loadDeliveries()
             item->setText(1, WebhookEditDialog::eventWords(d.eventType));
             item->setToolTip(1, d.eventType + QStringLiteral(" · ") + d.eventId);
             item->setText(2, deliveryText(d, now));
+            item->setToolTip(2, item->text(2));
             if (d.status == WebhookDeliveryInfo::Status::Failed)
                 item->setIcon(2, ActionIcons::error());
             item->setData(0, Qt::UserRole, d.id);

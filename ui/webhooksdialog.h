@@ -42,7 +42,7 @@ public:
     //! Shows a secret once, with a button that copies it.
     QDialog *showSecret(const WebhookInfo &webhook);
 
-    //! "Delivered (200)", "Retrying — attempt 3, next at 14:05", "Failed after 12 attempts".
+    //! "Delivered (HTTP 200)", "Trying again at 14:05 (attempts so far: 3)", "Failed (attempts: 12)".
     static QString deliveryText(const WebhookDeliveryInfo &d, qint64 now);
 
 private:

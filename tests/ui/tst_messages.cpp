@@ -368,6 +368,18 @@ private slots:
         dialog->testButton()->click();
         QTRY_COMPARE(dialog->deliveries()->topLevelItemCount(), 1);
         QCOMPARE(dialog->deliveries()->topLevelItem(0)->text(1), QStringLiteral("Test event"));
+        const QString outcome = dialog->deliveries()->topLevelItem(0)->text(2);
+        QVERIFY2(outcome == u"Waiting to be sent" || outcome.startsWith(u"Trying again at "), qPrintable(outcome)); // nobody listens on port 9
+
+        // A new secret, shown once again; the first one is no longer what it shows.
+        const QString first = QApplication::clipboard()->text();
+        dialog->rotateButton()->click();
+        QTRY_VERIFY((secret = dialog->findChild<QDialog *>(QStringLiteral("webhookSecret"))));
+        field = secret->findChild<QLineEdit *>();
+        QVERIFY(field && field->text().startsWith(QStringLiteral("whsec_")) && field->text() != first);
+        secret->accept();
+        QTRY_VERIFY(!dialog->findChild<QDialog *>(QStringLiteral("webhookSecret")));
+        EngineFixture::screenshot(dialog, QStringLiteral("console-webhooks"));
 
         // Turned off from the edit dialog.
         edit = dialog->openEditDialog();
