@@ -6,8 +6,11 @@
 #include "auth/operatorprofiles.h"
 #include "core/logging.h"
 #include "engine/engine.h"
+#include "engine/messageservice.h"
+#include "engine/outbox.h"
 #include "engine/sessionevents.h"
 #include "engine/sessionservice.h"
+#include "engine/webhookservice.h"
 #include "enginehost.h"
 #include "store/organizationrepository.h"
 #include "store/sessionrepository.h"
@@ -24,6 +27,55 @@ Error engineNotRunning()
 Error notSignedIn()
 {
     return Error::unauthorized(QStringLiteral("sign in first"));
+}
+
+WebhookDeliveryInfo toDeliveryInfo(const DeliveryRow &d)
+{
+    WebhookDeliveryInfo out;
+    out.id = d.id;
+    out.webhookId = d.webhookId;
+    out.eventId = d.eventId;
+    out.eventType = d.eventType;
+    switch (d.status) {
+    case DeliveryStatus::Pending: out.status = WebhookDeliveryInfo::Status::Pending; break;
+    case DeliveryStatus::Delivered: out.status = WebhookDeliveryInfo::Status::Delivered; break;
+    case DeliveryStatus::Failed: out.status = WebhookDeliveryInfo::Status::Failed; break;
+    }
+    out.attempts = d.attempts;
+    out.nextAttemptAt = d.status == DeliveryStatus::Pending ? d.nextAttemptAt : 0;
+    out.lastStatusCode = d.lastStatusCode;
+    out.lastError = d.lastError;
+    out.createdAt = d.createdAt;
+    out.deliveredAt = d.deliveredAt;
+    return out;
+}
+
+//! The row without its sealed secrets: those never leave the engine thread.
+WebhookInfo toWebhookInfo(const WebhookRow &w, const QString &secret = {})
+{
+    WebhookInfo out;
+    out.id = w.id;
+    out.url = w.url;
+    out.events = w.events;
+    out.sessions = w.sessions;
+    out.description = w.description;
+    out.enabled = w.enabled;
+    out.disabledReason = w.disabledReason;
+    out.previousSecretExpiresAt = w.previousSecret.isEmpty() ? 0 : w.previousExpiresAt;
+    out.createdAt = w.createdAt;
+    out.updatedAt = w.updatedAt;
+    out.secret = secret;
+    return out;
+}
+
+WebhookSpec toSpec(const WebhookChange &c)
+{
+    WebhookSpec spec;
+    spec.url = c.url;
+    spec.events = c.events;
+    spec.description = c.description;
+    spec.enabled = c.enabled;
+    return spec;
 }
 
 } // namespace
@@ -75,6 +127,10 @@ EngineFacadeImpl::EngineFacadeImpl(EngineHost &host, const QString &dataDir, QOb
     qRegisterMetaType<Principal>();
     qRegisterMetaType<SessionInfo>();
     qRegisterMetaType<StatusTransition>();
+    qRegisterMetaType<MessageInfo>();
+    qRegisterMetaType<OutboxSummary>();
+    qRegisterMetaType<WebhookInfo>();
+    qRegisterMetaType<WebhookDeliveryInfo>();
     connect(&host, &EngineHost::started, this, [this](const QString &url) {
         m_baseUrl = url;
         subscribe();
@@ -134,6 +190,15 @@ void EngineFacadeImpl::subscribe()
             if (f->mine(org) && f->m_principal->can(Capability::Manage))
                 emit f->pairingCode(id, code, exp);
         }, Qt::QueuedConnection);
+        connect(ev, &SessionEvents::messageChanged, f, [f](const MessageInfo &m, const QString &, const QString &previous) {
+            if (!f->mine(m.organizationId))
+                return;
+            if (m.direction == MessageDirection::In && previous.isEmpty())
+                emit f->messageReceived(m);
+            else
+                emit f->messageStatusChanged(m, previous);
+        }, Qt::QueuedConnection);
+        connect(ev, &SessionEvents::sendingPaused, f, [f](const SessionInfo &s) { if (f->mine(s.organizationId)) emit f->sendingPaused(s); }, Qt::QueuedConnection);
     }, Qt::QueuedConnection);
 }
 
@@ -449,6 +514,147 @@ void EngineFacadeImpl::sessionHistory(const QString &id, int limit, Reply<QList<
 {
     asOperator<QList<StatusTransition>>([id, limit](Engine &e, const Principal &p) { return e.sessions().history(p, id, limit); },
                                         std::move(done));
+}
+
+void EngineFacadeImpl::sendMessage(const QString &sessionId, const SendRequest &request, Reply<MessageInfo> done)
+{
+    asOperator<MessageInfo>([sessionId, request](Engine &e, const Principal &p) -> Result<MessageInfo> {
+        auto sent = e.messages().send(p, sessionId, request);
+        if (!sent)
+            return sent.error();
+        return sent->message;
+    }, std::move(done));
+}
+
+void EngineFacadeImpl::listMessages(const QString &sessionId, int limit, Reply<QList<MessageInfo>> done)
+{
+    asOperator<QList<MessageInfo>>([sessionId, limit](Engine &e, const Principal &p) {
+        return e.messages().list(p, sessionId, MessageFilter{}, QString(), std::clamp(limit, 1, MessageService::kMaxPageSize), nullptr);
+    }, std::move(done));
+}
+
+void EngineFacadeImpl::cancelMessage(const QString &sessionId, const QString &messageId, Reply<MessageInfo> done)
+{
+    asOperator<MessageInfo>([sessionId, messageId](Engine &e, const Principal &p) { return e.messages().cancel(p, sessionId, messageId); },
+                            std::move(done));
+}
+
+void EngineFacadeImpl::outboxSummary(const QString &sessionId, qint64 since, Reply<OutboxSummary> done)
+{
+    asOperator<OutboxSummary>([sessionId, since](Engine &e, const Principal &p) -> Result<OutboxSummary> {
+        auto s = e.sessions().get(p, sessionId);
+        if (!s)
+            return s.error();
+        OutboxSummary out;
+        out.sessionId = s->id;
+        out.ratePerMin = s->ratePerMin;
+        out.ratePerHour = s->ratePerHour;
+        out.since = since;
+        // The outbox's own pause is the one in force; the row has it too, also from before a restart.
+        if (const auto pause = e.messages().outbox().pause(sessionId)) {
+            out.pausedUntil = pause->until;
+            out.pausedReason = pause->reason;
+        } else if (s->sendingPausedUntil > e.messages().now()) {
+            out.pausedUntil = s->sendingPausedUntil;
+            out.pausedReason = s->sendingPausedReason;
+        }
+        out.nextSendAt = e.messages().outbox().nextSendAt(sessionId);
+        auto all = e.messages().countByStatus(p, sessionId, MessageDirection::Out, 0);
+        if (!all)
+            return all.error();
+        for (const auto &[status, n] : *all)
+            if (status == MessageStatus::Queued || status == MessageStatus::Sending)
+                out.waiting += n;
+        for (MessageDirection d : {MessageDirection::Out, MessageDirection::In}) {
+            auto counts = e.messages().countByStatus(p, sessionId, d, since);
+            if (!counts)
+                return counts.error();
+            for (const auto &[status, n] : *counts)
+                (d == MessageDirection::Out ? out.outgoing : out.incoming)[status] += n;
+        }
+        return out;
+    }, std::move(done));
+}
+
+void EngineFacadeImpl::listWebhooks(Reply<QList<WebhookInfo>> done)
+{
+    asOperator<QList<WebhookInfo>>([](Engine &e, const Principal &p) -> Result<QList<WebhookInfo>> {
+        auto rows = e.webhooks().list(p);
+        if (!rows)
+            return rows.error();
+        QList<WebhookInfo> out;
+        out.reserve(rows->size());
+        for (const WebhookRow &w : *rows) {
+            WebhookInfo info = toWebhookInfo(w);
+            if (auto last = e.webhooks().deliveries(p, w.id, std::nullopt, 1); last && !last->isEmpty())
+                info.lastDelivery = toDeliveryInfo(last->first());
+            out.append(info);
+        }
+        return out;
+    }, std::move(done));
+}
+
+void EngineFacadeImpl::createWebhook(const WebhookChange &change, Reply<WebhookInfo> done)
+{
+    asOperator<WebhookInfo>([change](Engine &e, const Principal &p) -> Result<WebhookInfo> {
+        auto created = e.webhooks().create(p, toSpec(change));
+        if (!created)
+            return created.error();
+        return toWebhookInfo(created->row, created->secret);
+    }, std::move(done));
+}
+
+void EngineFacadeImpl::updateWebhook(const QString &id, const WebhookChange &change, Reply<WebhookInfo> done)
+{
+    asOperator<WebhookInfo>([id, change](Engine &e, const Principal &p) -> Result<WebhookInfo> {
+        auto row = e.webhooks().update(p, id, toSpec(change));
+        if (!row)
+            return row.error();
+        return toWebhookInfo(*row);
+    }, std::move(done));
+}
+
+void EngineFacadeImpl::deleteWebhook(const QString &id, Reply<bool> done)
+{
+    asOperator<bool>([id](Engine &e, const Principal &p) -> Result<bool> {
+        if (auto r = e.webhooks().remove(p, id); !r)
+            return r.error();
+        return true;
+    }, std::move(done));
+}
+
+void EngineFacadeImpl::rotateWebhookSecret(const QString &id, Reply<WebhookInfo> done)
+{
+    asOperator<WebhookInfo>([id](Engine &e, const Principal &p) -> Result<WebhookInfo> {
+        auto rotated = e.webhooks().rotateSecret(p, id);
+        if (!rotated)
+            return rotated.error();
+        return toWebhookInfo(rotated->row, rotated->secret);
+    }, std::move(done));
+}
+
+void EngineFacadeImpl::testWebhook(const QString &id, Reply<WebhookDeliveryInfo> done)
+{
+    asOperator<WebhookDeliveryInfo>([id](Engine &e, const Principal &p) -> Result<WebhookDeliveryInfo> {
+        auto d = e.webhooks().test(p, id);
+        if (!d)
+            return d.error();
+        return toDeliveryInfo(*d);
+    }, std::move(done));
+}
+
+void EngineFacadeImpl::webhookDeliveries(const QString &id, int limit, Reply<QList<WebhookDeliveryInfo>> done)
+{
+    asOperator<QList<WebhookDeliveryInfo>>([id, limit](Engine &e, const Principal &p) -> Result<QList<WebhookDeliveryInfo>> {
+        auto rows = e.webhooks().deliveries(p, id, std::nullopt, std::clamp(limit, 1, 500));
+        if (!rows)
+            return rows.error();
+        QList<WebhookDeliveryInfo> out;
+        out.reserve(rows->size());
+        for (const DeliveryRow &d : *rows)
+            out.append(toDeliveryInfo(d));
+        return out;
+    }, std::move(done));
 }
 
 } // namespace wagate

@@ -49,6 +49,19 @@ public:
     void beginCodePairing(const QString &id, const QString &phoneNumber, Reply<SessionInfo> done) override;
     void sessionHistory(const QString &id, int limit, Reply<QList<StatusTransition>> done) override;
 
+    void sendMessage(const QString &sessionId, const SendRequest &request, Reply<MessageInfo> done) override;
+    void listMessages(const QString &sessionId, int limit, Reply<QList<MessageInfo>> done) override;
+    void cancelMessage(const QString &sessionId, const QString &messageId, Reply<MessageInfo> done) override;
+    void outboxSummary(const QString &sessionId, qint64 since, Reply<OutboxSummary> done) override;
+
+    void listWebhooks(Reply<QList<WebhookInfo>> done) override;
+    void createWebhook(const WebhookChange &change, Reply<WebhookInfo> done) override;
+    void updateWebhook(const QString &id, const WebhookChange &change, Reply<WebhookInfo> done) override;
+    void deleteWebhook(const QString &id, Reply<bool> done) override;
+    void rotateWebhookSecret(const QString &id, Reply<WebhookInfo> done) override;
+    void testWebhook(const QString &id, Reply<WebhookDeliveryInfo> done) override;
+    void webhookDeliveries(const QString &id, int limit, Reply<QList<WebhookDeliveryInfo>> done) override;
+
     QString apiBaseUrl() const override { return m_baseUrl; }
 
     //! How often an idle console checks that its sign-in still holds (default 10 s).

@@ -119,12 +119,102 @@
     </message>
 </context>
 <context>
+    <name>wagate::OutboxTracker</name>
+    <message numerus="yes">
+        <source>%Ln a minute</source>
+        <translation>
+            <numerusform>%Ln a minute</numerusform>
+            <numerusform>%Ln a minute</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln an hour</source>
+        <translation>
+            <numerusform>%Ln an hour</numerusform>
+            <numerusform>%Ln an hour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln waiting</source>
+        <translation>
+            <numerusform>%Ln waiting</numerusform>
+            <numerusform>%Ln waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sent</source>
+        <translation>
+            <numerusform>%Ln sent</numerusform>
+            <numerusform>%Ln sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln delivered</source>
+        <translation>
+            <numerusform>%Ln delivered</numerusform>
+            <numerusform>%Ln delivered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln read</source>
+        <translation>
+            <numerusform>%Ln read</numerusform>
+            <numerusform>%Ln read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln received</source>
+        <translation>
+            <numerusform>%Ln received</numerusform>
+            <numerusform>%Ln received</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>wagate::SessionDialog</name>
     <message numerus="yes">
         <source>The hourly limit is lower than the per-minute one, so at most %Ln messages go out in any hour.</source>
         <translation>
             <numerusform>The hourly limit is lower than the per-minute one, so at most %Ln message goes out in any hour.</numerusform>
             <numerusform>The hourly limit is lower than the per-minute one, so at most %Ln messages go out in any hour.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wagate::WebhooksDialog</name>
+    <message numerus="yes">
+        <source>Failed (attempts: %Ln)</source>
+        <translation>
+            <numerusform>Failed (attempts: %Ln)</numerusform>
+            <numerusform>Failed (attempts: %Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed (attempts: %Ln) — %1</source>
+        <translation>
+            <numerusform>Failed (attempts: %Ln) — %1</numerusform>
+            <numerusform>Failed (attempts: %Ln) — %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again at %1 (attempts so far: %Ln)</source>
+        <translation>
+            <numerusform>Trying again at %1 (attempts so far: %Ln)</numerusform>
+            <numerusform>Trying again at %1 (attempts so far: %Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again at %1 (attempts so far: %Ln, last: %2)</source>
+        <translation>
+            <numerusform>Trying again at %1 (attempts so far: %Ln, last: %2)</numerusform>
+            <numerusform>Trying again at %1 (attempts so far: %Ln, last: %2)</numerusform>
         </translation>
     </message>
 </context>

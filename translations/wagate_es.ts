@@ -37,6 +37,125 @@
     </message>
 </context>
 <context>
+    <name>MessageStatusLook</name>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leído</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falló</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Waiting in the outbox; it leaves at the session&apos;s sending pace.</source>
+        <translation>Esperando en la bandeja de salida; sale al ritmo de envío de la sesión.</translation>
+    </message>
+    <message>
+        <source>Handed to WhatsApp; waiting for WhatsApp to take it.</source>
+        <translation>Entregado a WhatsApp; esperando a que WhatsApp lo acepte.</translation>
+    </message>
+    <message>
+        <source>WhatsApp took it; not yet on the recipient&apos;s phone.</source>
+        <translation>WhatsApp lo aceptó; todavía no llegó al teléfono del destinatario.</translation>
+    </message>
+    <message>
+        <source>On the recipient&apos;s phone, not yet read.</source>
+        <translation>En el teléfono del destinatario, aún sin leer.</translation>
+    </message>
+    <message>
+        <source>Read on the recipient&apos;s phone.</source>
+        <translation>Leído en el teléfono del destinatario.</translation>
+    </message>
+    <message>
+        <source>It was not sent.</source>
+        <translation>No se envió.</translation>
+    </message>
+    <message>
+        <source>Canceled before it left.</source>
+        <translation>Cancelado antes de salir.</translation>
+    </message>
+    <message>
+        <source>Arrived from this chat.</source>
+        <translation>Llegó de este chat.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>Para %1</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>De %1</translation>
+    </message>
+    <message>
+        <source>This number is not on WhatsApp.</source>
+        <translation>Este número no está en WhatsApp.</translation>
+    </message>
+    <message>
+        <source>It waited too long in the outbox and was not sent (a message is kept for a day unless told otherwise).</source>
+        <translation>Esperó demasiado en la bandeja de salida y no se envió (un mensaje espera un día, salvo que se indique otra cosa).</translation>
+    </message>
+    <message>
+        <source>The number was logged out before the message left. Link it again and send the message again.</source>
+        <translation>Se cerró la sesión del número antes de que saliera el mensaje. Vincula el número otra vez y vuelve a enviar el mensaje.</translation>
+    </message>
+    <message>
+        <source>WhatsApp cannot reach this recipient; check the number.</source>
+        <translation>WhatsApp no puede llegar a este destinatario; revisa el número.</translation>
+    </message>
+    <message>
+        <source>WhatsApp refused the message (code %1).</source>
+        <translation>WhatsApp rechazó el mensaje (código %1).</translation>
+    </message>
+    <message>
+        <source>WhatsApp refused the message.</source>
+        <translation>WhatsApp rechazó el mensaje.</translation>
+    </message>
+    <message>
+        <source>The message could not be sent.</source>
+        <translation>No se pudo enviar el mensaje.</translation>
+    </message>
+    <message>
+        <source>WhatsApp limited new chats (463)</source>
+        <translation>WhatsApp limitó los chats nuevos (463)</translation>
+    </message>
+    <message>
+        <source>WhatsApp asked to slow down (too many messages)</source>
+        <translation>WhatsApp pidió ir más despacio (demasiados mensajes)</translation>
+    </message>
+    <message>
+        <source>WhatsApp limited sending</source>
+        <translation>WhatsApp limitó el envío</translation>
+    </message>
+</context>
+<context>
     <name>PhoneNumber</name>
     <message>
         <source>Type the phone number.</source>
@@ -436,14 +555,6 @@
         <translation>WhatsApp muestra un código que escribes en el teléfono que tiene el número. Escribe el número como lo conoces: con + y el código del país, o como se marca en su país.</translation>
     </message>
     <message>
-        <source>Other (type + and the country code)</source>
-        <translation>Otro (escribe + y el código del país)</translation>
-    </message>
-    <message>
-        <source>e.g. +62 812-3456-7890 or 0812-3456-7890</source>
-        <translation>p. ej., +52 55 1234 5678 o 55 1234 5678</translation>
-    </message>
-    <message>
         <source>&amp;Country:</source>
         <translation>&amp;País:</translation>
     </message>
@@ -470,10 +581,6 @@
     <message>
         <source>The code goes to the phone with this number.</source>
         <translation>El código es para el teléfono con este número.</translation>
-    </message>
-    <message>
-        <source>Will use %1 (sent as %2)</source>
-        <translation>Se usará %1 (se envía como %2)</translation>
     </message>
     <message>
         <source>Linking is not possible right now: %1</source>
@@ -922,6 +1029,62 @@ Pulsa “Nueva sesión” para añadir un número de WhatsApp.</translation>
         <source>Deleted “%1”</source>
         <translation>Sesión “%1” eliminada</translation>
     </message>
+    <message>
+        <source>Send a message…</source>
+        <translation>Enviar un mensaje…</translation>
+    </message>
+    <message>
+        <source>Send a message</source>
+        <translation>Enviar mensaje</translation>
+    </message>
+    <message>
+        <source>Cancel message</source>
+        <translation>Cancelar mensaje</translation>
+    </message>
+    <message>
+        <source>Webhooks…</source>
+        <translation>Webhooks…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>&amp;Mensajes</translation>
+    </message>
+    <message>
+        <source>Send the organization&apos;s events to your own systems</source>
+        <translation>Envía los eventos de la organización a tus propios sistemas</translation>
+    </message>
+    <message>
+        <source>Send a WhatsApp message from “%1”</source>
+        <translation>Enviar un mensaje de WhatsApp desde “%1”</translation>
+    </message>
+    <message>
+        <source>Select a queued message in the list first.</source>
+        <translation>Primero selecciona en la lista un mensaje en cola.</translation>
+    </message>
+    <message>
+        <source>Keep this message from being sent</source>
+        <translation>Evitar que se envíe este mensaje</translation>
+    </message>
+    <message>
+        <source>Only a message still waiting in the outbox can be canceled.</source>
+        <translation>Solo se puede cancelar un mensaje que todavía espera en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <source>The message was not canceled. %1</source>
+        <translation>El mensaje no se canceló. %1</translation>
+    </message>
+    <message>
+        <source>Canceled the message to %1</source>
+        <translation>Mensaje para %1 cancelado</translation>
+    </message>
 </context>
 <context>
     <name>wagate::MessageBar</name>
@@ -935,10 +1098,229 @@ Pulsa “Nueva sesión” para añadir un número de WhatsApp.</translation>
     </message>
 </context>
 <context>
+    <name>wagate::MessageListModel</name>
+    <message>
+        <source>(a kind of message the console does not show)</source>
+        <translation>(un tipo de mensaje que la consola no muestra)</translation>
+    </message>
+    <message>
+        <source>(a message that could not be opened)</source>
+        <translation>(un mensaje que no se pudo abrir)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>wagate::MessagesView</name>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>From +62 812-3456-78901</source>
+        <translation>De +62 812-3456-78901</translation>
+    </message>
+    <message>
+        <source>55 min ago</source>
+        <translation>hace 55 min</translation>
+    </message>
+    <message>
+        <source>Select a session to see its messages.</source>
+        <translation>Selecciona una sesión para ver sus mensajes.</translation>
+    </message>
+    <message>
+        <source>Loading messages…</source>
+        <translation>Cargando mensajes…</translation>
+    </message>
+    <message>
+        <source>The messages could not be listed.</source>
+        <translation>No se pudieron listar los mensajes.</translation>
+    </message>
+    <message>
+        <source>No messages yet. Messages this number sends and receives appear here as they happen.</source>
+        <translation>Todavía no hay mensajes. Los mensajes que este número envía y recibe aparecen aquí en el momento.</translation>
+    </message>
+</context>
+<context>
+    <name>wagate::OutboxTracker</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln a minute</source>
+        <translation>
+            <numerusform>%Ln por minuto</numerusform>
+            <numerusform>%Ln por minuto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln an hour</source>
+        <translation>
+            <numerusform>%Ln por hora</numerusform>
+            <numerusform>%Ln por hora</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln waiting</source>
+        <translation>
+            <numerusform>%Ln en espera</numerusform>
+            <numerusform>%Ln en espera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waiting</source>
+        <translation>Nada en espera</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Sending to new chats paused until %1 — %2</source>
+        <translation>Envío a chats nuevos en pausa hasta las %1 — %2</translation>
+    </message>
+    <message>
+        <source>Sending paused until %1 — %2</source>
+        <translation>Envío en pausa hasta las %1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sent</source>
+        <translation>
+            <numerusform>%Ln enviado</numerusform>
+            <numerusform>%Ln enviados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln delivered</source>
+        <translation>
+            <numerusform>%Ln entregado</numerusform>
+            <numerusform>%Ln entregados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln read</source>
+        <translation>
+            <numerusform>%Ln leído</numerusform>
+            <numerusform>%Ln leídos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln falló</numerusform>
+            <numerusform>%Ln fallaron</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln received</source>
+        <translation>
+            <numerusform>%Ln recibido</numerusform>
+            <numerusform>%Ln recibidos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wagate::PhoneNumberInput</name>
+    <message>
+        <source>Other (type + and the country code)</source>
+        <translation>Otro (escribe + y el código del país)</translation>
+    </message>
+    <message>
+        <source>e.g. +62 812-3456-7890 or 0812-3456-7890</source>
+        <translation>p. ej., +52 55 1234 5678 o 55 1234 5678</translation>
+    </message>
+    <message>
+        <source>Will use %1 (sent as %2)</source>
+        <translation>Se usará %1 (se envía como %2)</translation>
+    </message>
+</context>
+<context>
     <name>wagate::QrCodeWidget</name>
     <message>
         <source>QR code to scan with the phone</source>
         <translation>Código QR para escanear con el teléfono</translation>
+    </message>
+</context>
+<context>
+    <name>wagate::SendMessageDialog</name>
+    <message>
+        <source>Send a message from “%1”</source>
+        <translation>Enviar un mensaje desde “%1”</translation>
+    </message>
+    <message>
+        <source>The message leaves at the session&apos;s sending pace.</source>
+        <translation>El mensaje sale al ritmo de envío de la sesión.</translation>
+    </message>
+    <message>
+        <source>From %1. The message leaves at the session&apos;s sending pace.</source>
+        <translation>Desde %1. El mensaje sale al ritmo de envío de la sesión.</translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation>&amp;País:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>Pa&amp;ra:</translation>
+    </message>
+    <message>
+        <source>The text of the message</source>
+        <translation>El texto del mensaje</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Mensaje:</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>A number with WhatsApp, as you would dial it.</source>
+        <translation>Un número con WhatsApp, como lo marcarías.</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 caracteres</translation>
+    </message>
+    <message>
+        <source>Send another</source>
+        <translation>Enviar otro</translation>
+    </message>
+    <message>
+        <source>Type the number first.</source>
+        <translation>Escribe primero el número.</translation>
+    </message>
+    <message>
+        <source>The message is longer than %1 characters.</source>
+        <translation>El mensaje tiene más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Type the message first.</source>
+        <translation>Escribe primero el mensaje.</translation>
+    </message>
+    <message>
+        <source>Not sent. %1</source>
+        <translation>No se envió. %1</translation>
     </message>
 </context>
 <context>
@@ -1014,6 +1396,30 @@ Pulsa “Nueva sesión” para añadir un número de WhatsApp.</translation>
     <message>
         <source>No</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Messages waiting to leave, and the sending pace of this number</source>
+        <translation>Mensajes que esperan para salir y el ritmo de envío de este número</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: waiting messages stay queued and sending resumes by itself.</source>
+        <translation>No se pierde nada: los mensajes siguen en cola y el envío se reanuda solo.</translation>
+    </message>
+    <message>
+        <source>Messages of today. Sent counts every message that left, also those delivered and read since.</source>
+        <translation>Mensajes de hoy. Enviados cuenta todo mensaje que salió, también los entregados y leídos después.</translation>
+    </message>
+    <message>
+        <source>Looking at the outbox…</source>
+        <translation>Consultando la bandeja de salida…</translation>
+    </message>
+    <message>
+        <source>Today: %1</source>
+        <translation>Hoy: %1</translation>
     </message>
 </context>
 <context>
@@ -1405,6 +1811,272 @@ Pulsa “Nueva sesión” para añadir un número de WhatsApp.</translation>
     <message>
         <source>Signed in, but this sign-in could not be remembered: %1</source>
         <translation>Has iniciado sesión, pero este acceso no se pudo recordar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wagate::WebhookEditDialog</name>
+    <message>
+        <source>Messages received</source>
+        <translation>Mensajes recibidos</translation>
+    </message>
+    <message>
+        <source>Status changes of sent messages</source>
+        <translation>Cambios de estado de los mensajes enviados</translation>
+    </message>
+    <message>
+        <source>Session status changes</source>
+        <translation>Cambios de estado de las sesiones</translation>
+    </message>
+    <message>
+        <source>Sending paused or resumed</source>
+        <translation>Envío en pausa o reanudado</translation>
+    </message>
+    <message>
+        <source>Test event</source>
+        <translation>Evento de prueba</translation>
+    </message>
+    <message>
+        <source>Edit webhook</source>
+        <translation>Editar webhook</translation>
+    </message>
+    <message>
+        <source>Add a webhook</source>
+        <translation>Añadir un webhook</translation>
+    </message>
+    <message>
+        <source>Wagate posts each event to this address, signed with the webhook&apos;s secret, and tries again for a day until the receiver answers with 2xx.</source>
+        <translation>Wagate envía cada evento a esta dirección, firmado con el secreto del webhook, y lo reintenta durante un día hasta que el receptor responda con 2xx.</translation>
+    </message>
+    <message>
+        <source>https://example.com/wagate-events</source>
+        <translation>https://example.com/wagate-events</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Eventos:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Type an http:// or https:// address.</source>
+        <translation>Escribe una dirección http:// o https://.</translation>
+    </message>
+    <message>
+        <source>Choose at least one event.</source>
+        <translation>Elige al menos un evento.</translation>
+    </message>
+    <message>
+        <source>Deliver events to this &amp;webhook</source>
+        <translation>Entregar eventos a este &amp;webhook</translation>
+    </message>
+    <message>
+        <source>This webhook no longer exists; someone may have deleted it.</source>
+        <translation>Este webhook ya no existe; puede que alguien lo haya eliminado.</translation>
+    </message>
+</context>
+<context>
+    <name>wagate::WebhooksDialog</name>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Webhooks send the organization&apos;s events to your own systems as they happen.</source>
+        <translation>Los webhooks envían los eventos de la organización a tus propios sistemas en el momento.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Latest delivery</source>
+        <translation>Última entrega</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>New secret…</source>
+        <translation>Nuevo secreto…</translation>
+    </message>
+    <message>
+        <source>A new signing secret; the old one stays valid for a day, so receivers can switch</source>
+        <translation>Un nuevo secreto de firma; el anterior sigue valiendo un día, para que los receptores cambien</translation>
+    </message>
+    <message>
+        <source>Send a test event</source>
+        <translation>Enviar un evento de prueba</translation>
+    </message>
+    <message>
+        <source>Recent deliveries</source>
+        <translation>Entregas recientes</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Eliminar webhook</translation>
+    </message>
+    <message>
+        <source>Delete the webhook for %1?</source>
+        <translation>¿Eliminar el webhook de %1?</translation>
+    </message>
+    <message>
+        <source>Its deliveries that are still waiting are dropped. This cannot be undone.</source>
+        <translation>Sus entregas que aún esperan se descartan. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The webhook was not deleted.</source>
+        <translation>El webhook no se eliminó.</translation>
+    </message>
+    <message>
+        <source>No new secret was made.</source>
+        <translation>No se creó un secreto nuevo.</translation>
+    </message>
+    <message>
+        <source>The test event was not queued.</source>
+        <translation>El evento de prueba no se puso en cola.</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Delivered (%1)</source>
+        <translation>Entregado (%1)</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Esperando envío</translation>
+    </message>
+    <message>
+        <source>The webhooks could not be listed.</source>
+        <translation>No se pudieron listar los webhooks.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Ninguna aún</translation>
+    </message>
+    <message>
+        <source>Recent deliveries to %1</source>
+        <translation>Entregas recientes a %1</translation>
+    </message>
+    <message>
+        <source>The deliveries could not be listed.</source>
+        <translation>No se pudieron listar las entregas.</translation>
+    </message>
+    <message>
+        <source>Webhook secret</source>
+        <translation>Secreto del webhook</translation>
+    </message>
+    <message>
+        <source>Receivers verify each delivery with this secret. Copy it now: it is shown only this once.</source>
+        <translation>Los receptores verifican cada entrega con este secreto. Cópialo ahora: solo se muestra esta vez.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed (attempts: %Ln)</source>
+        <translation>
+            <numerusform>Falló (intentos: %Ln)</numerusform>
+            <numerusform>Falló (intentos: %Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed (attempts: %Ln) — %1</source>
+        <translation>
+            <numerusform>Falló (intentos: %Ln) — %1</numerusform>
+            <numerusform>Falló (intentos: %Ln) — %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again at %1 (attempts so far: %Ln)</source>
+        <translation>
+            <numerusform>Nuevo intento a las %1 (intentos hasta ahora: %Ln)</numerusform>
+            <numerusform>Nuevo intento a las %1 (intentos hasta ahora: %Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again at %1 (attempts so far: %Ln, last: %2)</source>
+        <translation>
+            <numerusform>Nuevo intento a las %1 (intentos hasta ahora: %Ln, último: %2)</numerusform>
+            <numerusform>Nuevo intento a las %1 (intentos hasta ahora: %Ln, último: %2)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

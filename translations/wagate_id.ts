@@ -37,6 +37,125 @@
     </message>
 </context>
 <context>
+    <name>MessageStatusLook</name>
+    <message>
+        <source>Queued</source>
+        <translation>Dalam antrean</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Mengirim</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Dibaca</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Waiting in the outbox; it leaves at the session&apos;s sending pace.</source>
+        <translation>Menunggu di kotak keluar; dikirim sesuai laju pengiriman sesi.</translation>
+    </message>
+    <message>
+        <source>Handed to WhatsApp; waiting for WhatsApp to take it.</source>
+        <translation>Diserahkan ke WhatsApp; menunggu WhatsApp menerimanya.</translation>
+    </message>
+    <message>
+        <source>WhatsApp took it; not yet on the recipient&apos;s phone.</source>
+        <translation>WhatsApp sudah menerimanya; belum sampai di ponsel penerima.</translation>
+    </message>
+    <message>
+        <source>On the recipient&apos;s phone, not yet read.</source>
+        <translation>Sudah di ponsel penerima, belum dibaca.</translation>
+    </message>
+    <message>
+        <source>Read on the recipient&apos;s phone.</source>
+        <translation>Sudah dibaca di ponsel penerima.</translation>
+    </message>
+    <message>
+        <source>It was not sent.</source>
+        <translation>Pesan tidak terkirim.</translation>
+    </message>
+    <message>
+        <source>Canceled before it left.</source>
+        <translation>Dibatalkan sebelum terkirim.</translation>
+    </message>
+    <message>
+        <source>Arrived from this chat.</source>
+        <translation>Masuk dari chat ini.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>Ke %1</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Dari %1</translation>
+    </message>
+    <message>
+        <source>This number is not on WhatsApp.</source>
+        <translation>Nomor ini tidak memakai WhatsApp.</translation>
+    </message>
+    <message>
+        <source>It waited too long in the outbox and was not sent (a message is kept for a day unless told otherwise).</source>
+        <translation>Pesan terlalu lama menunggu di kotak keluar dan tidak dikirim (pesan disimpan sehari, kecuali diatur lain).</translation>
+    </message>
+    <message>
+        <source>The number was logged out before the message left. Link it again and send the message again.</source>
+        <translation>Nomor dikeluarkan sebelum pesan terkirim. Tautkan lagi nomornya, lalu kirim ulang pesannya.</translation>
+    </message>
+    <message>
+        <source>WhatsApp cannot reach this recipient; check the number.</source>
+        <translation>WhatsApp tidak bisa menjangkau penerima ini; periksa nomornya.</translation>
+    </message>
+    <message>
+        <source>WhatsApp refused the message (code %1).</source>
+        <translation>WhatsApp menolak pesan ini (kode %1).</translation>
+    </message>
+    <message>
+        <source>WhatsApp refused the message.</source>
+        <translation>WhatsApp menolak pesan ini.</translation>
+    </message>
+    <message>
+        <source>The message could not be sent.</source>
+        <translation>Pesan tidak dapat dikirim.</translation>
+    </message>
+    <message>
+        <source>WhatsApp limited new chats (463)</source>
+        <translation>WhatsApp membatasi chat baru (463)</translation>
+    </message>
+    <message>
+        <source>WhatsApp asked to slow down (too many messages)</source>
+        <translation>WhatsApp meminta memperlambat (terlalu banyak pesan)</translation>
+    </message>
+    <message>
+        <source>WhatsApp limited sending</source>
+        <translation>WhatsApp membatasi pengiriman</translation>
+    </message>
+</context>
+<context>
     <name>PhoneNumber</name>
     <message>
         <source>Type the phone number.</source>
@@ -431,14 +550,6 @@
         <translation>WhatsApp akan menampilkan kode; Anda mengetiknya di ponsel yang memakai nomor itu. Ketik nomornya seperti yang Anda kenal: dengan + dan kode negara, atau seperti cara memanggilnya di negara itu.</translation>
     </message>
     <message>
-        <source>Other (type + and the country code)</source>
-        <translation>Lainnya (ketik + dan kode negara)</translation>
-    </message>
-    <message>
-        <source>e.g. +62 812-3456-7890 or 0812-3456-7890</source>
-        <translation>mis. +62 812-3456-7890 atau 0812-3456-7890</translation>
-    </message>
-    <message>
         <source>&amp;Country:</source>
         <translation>&amp;Negara:</translation>
     </message>
@@ -465,10 +576,6 @@
     <message>
         <source>The code goes to the phone with this number.</source>
         <translation>Kodenya untuk ponsel dengan nomor ini.</translation>
-    </message>
-    <message>
-        <source>Will use %1 (sent as %2)</source>
-        <translation>Akan memakai %1 (dikirim sebagai %2)</translation>
     </message>
     <message>
         <source>Linking is not possible right now: %1</source>
@@ -907,6 +1014,62 @@ Tekan “Sesi baru” untuk menambahkan nomor WhatsApp.</translation>
         <source>Deleted “%1”</source>
         <translation>Sesi “%1” dihapus</translation>
     </message>
+    <message>
+        <source>Send a message…</source>
+        <translation>Kirim pesan…</translation>
+    </message>
+    <message>
+        <source>Send a message</source>
+        <translation>Kirim pesan</translation>
+    </message>
+    <message>
+        <source>Cancel message</source>
+        <translation>Batalkan pesan</translation>
+    </message>
+    <message>
+        <source>Webhooks…</source>
+        <translation>Webhook…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Pesan</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>&amp;Pesan</translation>
+    </message>
+    <message>
+        <source>Send the organization&apos;s events to your own systems</source>
+        <translation>Kirim peristiwa organisasi ke sistem Anda sendiri</translation>
+    </message>
+    <message>
+        <source>Send a WhatsApp message from “%1”</source>
+        <translation>Kirim pesan WhatsApp dari “%1”</translation>
+    </message>
+    <message>
+        <source>Select a queued message in the list first.</source>
+        <translation>Pilih dulu pesan yang masih dalam antrean di daftar.</translation>
+    </message>
+    <message>
+        <source>Keep this message from being sent</source>
+        <translation>Jangan kirim pesan ini</translation>
+    </message>
+    <message>
+        <source>Only a message still waiting in the outbox can be canceled.</source>
+        <translation>Hanya pesan yang masih menunggu di kotak keluar yang bisa dibatalkan.</translation>
+    </message>
+    <message>
+        <source>The message was not canceled. %1</source>
+        <translation>Pesan tidak dibatalkan. %1</translation>
+    </message>
+    <message>
+        <source>Canceled the message to %1</source>
+        <translation>Pesan ke %1 dibatalkan</translation>
+    </message>
 </context>
 <context>
     <name>wagate::MessageBar</name>
@@ -920,10 +1083,221 @@ Tekan “Sesi baru” untuk menambahkan nomor WhatsApp.</translation>
     </message>
 </context>
 <context>
+    <name>wagate::MessageListModel</name>
+    <message>
+        <source>(a kind of message the console does not show)</source>
+        <translation>(jenis pesan yang tidak ditampilkan konsol)</translation>
+    </message>
+    <message>
+        <source>(a message that could not be opened)</source>
+        <translation>(pesan yang tidak dapat dibuka)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Pesan</translation>
+    </message>
+</context>
+<context>
+    <name>wagate::MessagesView</name>
+    <message>
+        <source>Messages</source>
+        <translation>Pesan</translation>
+    </message>
+    <message>
+        <source>From +62 812-3456-78901</source>
+        <translation>Dari +62 812-3456-78901</translation>
+    </message>
+    <message>
+        <source>55 min ago</source>
+        <translation>55 mnt lalu</translation>
+    </message>
+    <message>
+        <source>Select a session to see its messages.</source>
+        <translation>Pilih sesi untuk melihat pesannya.</translation>
+    </message>
+    <message>
+        <source>Loading messages…</source>
+        <translation>Memuat pesan…</translation>
+    </message>
+    <message>
+        <source>The messages could not be listed.</source>
+        <translation>Pesan tidak dapat ditampilkan.</translation>
+    </message>
+    <message>
+        <source>No messages yet. Messages this number sends and receives appear here as they happen.</source>
+        <translation>Belum ada pesan. Pesan yang dikirim dan diterima nomor ini muncul di sini saat terjadi.</translation>
+    </message>
+</context>
+<context>
+    <name>wagate::OutboxTracker</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln a minute</source>
+        <translation>
+            <numerusform>%Ln per menit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln an hour</source>
+        <translation>
+            <numerusform>%Ln per jam</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln waiting</source>
+        <translation>
+            <numerusform>%Ln menunggu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waiting</source>
+        <translation>Tidak ada yang menunggu</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Sending to new chats paused until %1 — %2</source>
+        <translation>Pengiriman ke chat baru dijeda sampai %1 — %2</translation>
+    </message>
+    <message>
+        <source>Sending paused until %1 — %2</source>
+        <translation>Pengiriman dijeda sampai %1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sent</source>
+        <translation>
+            <numerusform>%Ln terkirim</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln delivered</source>
+        <translation>
+            <numerusform>%Ln diterima</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln read</source>
+        <translation>
+            <numerusform>%Ln dibaca</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln gagal</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln received</source>
+        <translation>
+            <numerusform>%Ln masuk</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wagate::PhoneNumberInput</name>
+    <message>
+        <source>Other (type + and the country code)</source>
+        <translation>Lainnya (ketik + dan kode negara)</translation>
+    </message>
+    <message>
+        <source>e.g. +62 812-3456-7890 or 0812-3456-7890</source>
+        <translation>mis. +62 812-3456-7890 atau 0812-3456-7890</translation>
+    </message>
+    <message>
+        <source>Will use %1 (sent as %2)</source>
+        <translation>Akan memakai %1 (dikirim sebagai %2)</translation>
+    </message>
+</context>
+<context>
     <name>wagate::QrCodeWidget</name>
     <message>
         <source>QR code to scan with the phone</source>
         <translation>Kode QR untuk dipindai dengan ponsel</translation>
+    </message>
+</context>
+<context>
+    <name>wagate::SendMessageDialog</name>
+    <message>
+        <source>Send a message from “%1”</source>
+        <translation>Kirim pesan dari “%1”</translation>
+    </message>
+    <message>
+        <source>The message leaves at the session&apos;s sending pace.</source>
+        <translation>Pesan dikirim sesuai laju pengiriman sesi.</translation>
+    </message>
+    <message>
+        <source>From %1. The message leaves at the session&apos;s sending pace.</source>
+        <translation>Dari %1. Pesan dikirim sesuai laju pengiriman sesi.</translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation>&amp;Negara:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Ke:</translation>
+    </message>
+    <message>
+        <source>The text of the message</source>
+        <translation>Isi pesan</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>Pe&amp;san:</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>A number with WhatsApp, as you would dial it.</source>
+        <translation>Nomor yang memakai WhatsApp, seperti saat Anda menelepon.</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 karakter</translation>
+    </message>
+    <message>
+        <source>Send another</source>
+        <translation>Kirim lagi</translation>
+    </message>
+    <message>
+        <source>Type the number first.</source>
+        <translation>Ketik nomornya dulu.</translation>
+    </message>
+    <message>
+        <source>The message is longer than %1 characters.</source>
+        <translation>Pesan lebih panjang dari %1 karakter.</translation>
+    </message>
+    <message>
+        <source>Type the message first.</source>
+        <translation>Ketik pesannya dulu.</translation>
+    </message>
+    <message>
+        <source>Not sent. %1</source>
+        <translation>Tidak terkirim. %1</translation>
     </message>
 </context>
 <context>
@@ -999,6 +1373,30 @@ Tekan “Sesi baru” untuk menambahkan nomor WhatsApp.</translation>
     <message>
         <source>No</source>
         <translation>Tidak</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Kotak keluar</translation>
+    </message>
+    <message>
+        <source>Messages waiting to leave, and the sending pace of this number</source>
+        <translation>Pesan yang menunggu dikirim, dan laju pengiriman nomor ini</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: waiting messages stay queued and sending resumes by itself.</source>
+        <translation>Tidak ada yang hilang: pesan tetap dalam antrean dan pengiriman berlanjut dengan sendirinya.</translation>
+    </message>
+    <message>
+        <source>Messages of today. Sent counts every message that left, also those delivered and read since.</source>
+        <translation>Pesan hari ini. Terkirim menghitung setiap pesan yang sudah keluar, termasuk yang kemudian diterima dan dibaca.</translation>
+    </message>
+    <message>
+        <source>Looking at the outbox…</source>
+        <translation>Memeriksa kotak keluar…</translation>
+    </message>
+    <message>
+        <source>Today: %1</source>
+        <translation>Hari ini: %1</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1787,268 @@ Tekan “Sesi baru” untuk menambahkan nomor WhatsApp.</translation>
     <message>
         <source>Signed in, but this sign-in could not be remembered: %1</source>
         <translation>Berhasil masuk, tetapi akun masuk ini tidak bisa diingat: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wagate::WebhookEditDialog</name>
+    <message>
+        <source>Messages received</source>
+        <translation>Pesan masuk</translation>
+    </message>
+    <message>
+        <source>Status changes of sent messages</source>
+        <translation>Perubahan status pesan terkirim</translation>
+    </message>
+    <message>
+        <source>Session status changes</source>
+        <translation>Perubahan status sesi</translation>
+    </message>
+    <message>
+        <source>Sending paused or resumed</source>
+        <translation>Pengiriman dijeda atau dilanjutkan</translation>
+    </message>
+    <message>
+        <source>Test event</source>
+        <translation>Peristiwa uji</translation>
+    </message>
+    <message>
+        <source>Edit webhook</source>
+        <translation>Ubah webhook</translation>
+    </message>
+    <message>
+        <source>Add a webhook</source>
+        <translation>Tambah webhook</translation>
+    </message>
+    <message>
+        <source>Wagate posts each event to this address, signed with the webhook&apos;s secret, and tries again for a day until the receiver answers with 2xx.</source>
+        <translation>Wagate mengirim setiap peristiwa ke alamat ini, ditandatangani dengan rahasia webhook, dan mencoba lagi selama sehari sampai penerima menjawab 2xx.</translation>
+    </message>
+    <message>
+        <source>https://example.com/wagate-events</source>
+        <translation>https://example.com/wagate-events</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Peristiwa:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Keterangan:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Type an http:// or https:// address.</source>
+        <translation>Ketik alamat http:// atau https://.</translation>
+    </message>
+    <message>
+        <source>Choose at least one event.</source>
+        <translation>Pilih setidaknya satu peristiwa.</translation>
+    </message>
+    <message>
+        <source>Deliver events to this &amp;webhook</source>
+        <translation>Kirim peristiwa ke &amp;webhook ini</translation>
+    </message>
+    <message>
+        <source>This webhook no longer exists; someone may have deleted it.</source>
+        <translation>Webhook ini sudah tidak ada; mungkin ada yang menghapusnya.</translation>
+    </message>
+</context>
+<context>
+    <name>wagate::WebhooksDialog</name>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Webhooks send the organization&apos;s events to your own systems as they happen.</source>
+        <translation>Webhook mengirim peristiwa organisasi ke sistem Anda sendiri saat terjadi.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Peristiwa</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>Latest delivery</source>
+        <translation>Pengiriman terakhir</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Tambah…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>New secret…</source>
+        <translation>Rahasia baru…</translation>
+    </message>
+    <message>
+        <source>A new signing secret; the old one stays valid for a day, so receivers can switch</source>
+        <translation>Rahasia penandatanganan baru; yang lama tetap berlaku sehari agar penerima sempat beralih</translation>
+    </message>
+    <message>
+        <source>Send a test event</source>
+        <translation>Kirim peristiwa uji</translation>
+    </message>
+    <message>
+        <source>Recent deliveries</source>
+        <translation>Pengiriman terbaru</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Peristiwa</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Hapus webhook</translation>
+    </message>
+    <message>
+        <source>Delete the webhook for %1?</source>
+        <translation>Hapus webhook untuk %1?</translation>
+    </message>
+    <message>
+        <source>Its deliveries that are still waiting are dropped. This cannot be undone.</source>
+        <translation>Pengirimannya yang masih menunggu akan dibuang. Ini tidak bisa dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>The webhook was not deleted.</source>
+        <translation>Webhook tidak dihapus.</translation>
+    </message>
+    <message>
+        <source>No new secret was made.</source>
+        <translation>Rahasia baru tidak dibuat.</translation>
+    </message>
+    <message>
+        <source>The test event was not queued.</source>
+        <translation>Peristiwa uji tidak masuk antrean.</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Delivered (%1)</source>
+        <translation>Terkirim (%1)</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>The webhooks could not be listed.</source>
+        <translation>Webhook tidak dapat ditampilkan.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Belum ada</translation>
+    </message>
+    <message>
+        <source>Recent deliveries to %1</source>
+        <translation>Pengiriman terbaru ke %1</translation>
+    </message>
+    <message>
+        <source>The deliveries could not be listed.</source>
+        <translation>Pengiriman tidak dapat ditampilkan.</translation>
+    </message>
+    <message>
+        <source>Webhook secret</source>
+        <translation>Rahasia webhook</translation>
+    </message>
+    <message>
+        <source>Receivers verify each delivery with this secret. Copy it now: it is shown only this once.</source>
+        <translation>Penerima memverifikasi setiap pengiriman dengan rahasia ini. Salin sekarang: rahasia ini hanya ditampilkan sekali ini.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Tersalin</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed (attempts: %Ln)</source>
+        <translation>
+            <numerusform>Gagal (percobaan: %Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed (attempts: %Ln) — %1</source>
+        <translation>
+            <numerusform>Gagal (percobaan: %Ln) — %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again at %1 (attempts so far: %Ln)</source>
+        <translation>
+            <numerusform>Dicoba lagi pukul %1 (percobaan sejauh ini: %Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again at %1 (attempts so far: %Ln, last: %2)</source>
+        <translation>
+            <numerusform>Dicoba lagi pukul %1 (percobaan sejauh ini: %Ln, terakhir: %2)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -37,6 +37,125 @@
     </message>
 </context>
 <context>
+    <name>MessageStatusLook</name>
+    <message>
+        <source>Queued</source>
+        <translation>Na fila</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregue</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lida</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falhou</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recebida</translation>
+    </message>
+    <message>
+        <source>Waiting in the outbox; it leaves at the session&apos;s sending pace.</source>
+        <translation>Aguardando na caixa de saída; sai no ritmo de envio da sessão.</translation>
+    </message>
+    <message>
+        <source>Handed to WhatsApp; waiting for WhatsApp to take it.</source>
+        <translation>Entregue ao WhatsApp; aguardando o WhatsApp aceitar.</translation>
+    </message>
+    <message>
+        <source>WhatsApp took it; not yet on the recipient&apos;s phone.</source>
+        <translation>O WhatsApp aceitou; ainda não chegou ao celular do destinatário.</translation>
+    </message>
+    <message>
+        <source>On the recipient&apos;s phone, not yet read.</source>
+        <translation>No celular do destinatário, ainda não lida.</translation>
+    </message>
+    <message>
+        <source>Read on the recipient&apos;s phone.</source>
+        <translation>Lida no celular do destinatário.</translation>
+    </message>
+    <message>
+        <source>It was not sent.</source>
+        <translation>Não foi enviada.</translation>
+    </message>
+    <message>
+        <source>Canceled before it left.</source>
+        <translation>Cancelada antes de sair.</translation>
+    </message>
+    <message>
+        <source>Arrived from this chat.</source>
+        <translation>Chegou desta conversa.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>Para %1</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>De %1</translation>
+    </message>
+    <message>
+        <source>This number is not on WhatsApp.</source>
+        <translation>Este número não está no WhatsApp.</translation>
+    </message>
+    <message>
+        <source>It waited too long in the outbox and was not sent (a message is kept for a day unless told otherwise).</source>
+        <translation>Esperou demais na caixa de saída e não foi enviada (uma mensagem espera um dia, salvo indicação em contrário).</translation>
+    </message>
+    <message>
+        <source>The number was logged out before the message left. Link it again and send the message again.</source>
+        <translation>O número foi desconectado antes de a mensagem sair. Vincule o número de novo e envie a mensagem outra vez.</translation>
+    </message>
+    <message>
+        <source>WhatsApp cannot reach this recipient; check the number.</source>
+        <translation>O WhatsApp não consegue alcançar este destinatário; confira o número.</translation>
+    </message>
+    <message>
+        <source>WhatsApp refused the message (code %1).</source>
+        <translation>O WhatsApp recusou a mensagem (código %1).</translation>
+    </message>
+    <message>
+        <source>WhatsApp refused the message.</source>
+        <translation>O WhatsApp recusou a mensagem.</translation>
+    </message>
+    <message>
+        <source>The message could not be sent.</source>
+        <translation>Não foi possível enviar a mensagem.</translation>
+    </message>
+    <message>
+        <source>WhatsApp limited new chats (463)</source>
+        <translation>O WhatsApp limitou conversas novas (463)</translation>
+    </message>
+    <message>
+        <source>WhatsApp asked to slow down (too many messages)</source>
+        <translation>O WhatsApp pediu para desacelerar (mensagens demais)</translation>
+    </message>
+    <message>
+        <source>WhatsApp limited sending</source>
+        <translation>O WhatsApp limitou o envio</translation>
+    </message>
+</context>
+<context>
     <name>PhoneNumber</name>
     <message>
         <source>Type the phone number.</source>
@@ -436,14 +555,6 @@
         <translation>O WhatsApp mostra um código, que você digita no celular com o número. Digite o número como você o conhece: com + e o código do país, ou como se disca no país dele.</translation>
     </message>
     <message>
-        <source>Other (type + and the country code)</source>
-        <translation>Outro (digite + e o código do país)</translation>
-    </message>
-    <message>
-        <source>e.g. +62 812-3456-7890 or 0812-3456-7890</source>
-        <translation>ex.: +55 11 98765-4321 ou (11) 98765-4321</translation>
-    </message>
-    <message>
         <source>&amp;Country:</source>
         <translation>&amp;País:</translation>
     </message>
@@ -470,10 +581,6 @@
     <message>
         <source>The code goes to the phone with this number.</source>
         <translation>O código vai para o celular com este número.</translation>
-    </message>
-    <message>
-        <source>Will use %1 (sent as %2)</source>
-        <translation>Será usado %1 (enviado como %2)</translation>
     </message>
     <message>
         <source>Linking is not possible right now: %1</source>
@@ -922,6 +1029,62 @@ Clique em “Nova sessão” para adicionar um número de WhatsApp.</translation
         <source>Deleted “%1”</source>
         <translation>Sessão “%1” excluída</translation>
     </message>
+    <message>
+        <source>Send a message…</source>
+        <translation>Enviar uma mensagem…</translation>
+    </message>
+    <message>
+        <source>Send a message</source>
+        <translation>Enviar mensagem</translation>
+    </message>
+    <message>
+        <source>Cancel message</source>
+        <translation>Cancelar mensagem</translation>
+    </message>
+    <message>
+        <source>Webhooks…</source>
+        <translation>Webhooks…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensagens</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>&amp;Mensagens</translation>
+    </message>
+    <message>
+        <source>Send the organization&apos;s events to your own systems</source>
+        <translation>Envie os eventos da organização para os seus próprios sistemas</translation>
+    </message>
+    <message>
+        <source>Send a WhatsApp message from “%1”</source>
+        <translation>Enviar uma mensagem de WhatsApp por “%1”</translation>
+    </message>
+    <message>
+        <source>Select a queued message in the list first.</source>
+        <translation>Selecione primeiro uma mensagem na fila, na lista.</translation>
+    </message>
+    <message>
+        <source>Keep this message from being sent</source>
+        <translation>Impedir que esta mensagem seja enviada</translation>
+    </message>
+    <message>
+        <source>Only a message still waiting in the outbox can be canceled.</source>
+        <translation>Só é possível cancelar uma mensagem que ainda espera na caixa de saída.</translation>
+    </message>
+    <message>
+        <source>The message was not canceled. %1</source>
+        <translation>A mensagem não foi cancelada. %1</translation>
+    </message>
+    <message>
+        <source>Canceled the message to %1</source>
+        <translation>Mensagem para %1 cancelada</translation>
+    </message>
 </context>
 <context>
     <name>wagate::MessageBar</name>
@@ -935,10 +1098,229 @@ Clique em “Nova sessão” para adicionar um número de WhatsApp.</translation
     </message>
 </context>
 <context>
+    <name>wagate::MessageListModel</name>
+    <message>
+        <source>(a kind of message the console does not show)</source>
+        <translation>(um tipo de mensagem que o console não mostra)</translation>
+    </message>
+    <message>
+        <source>(a message that could not be opened)</source>
+        <translation>(uma mensagem que não pôde ser aberta)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Conversa</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensagem</translation>
+    </message>
+</context>
+<context>
+    <name>wagate::MessagesView</name>
+    <message>
+        <source>Messages</source>
+        <translation>Mensagens</translation>
+    </message>
+    <message>
+        <source>From +62 812-3456-78901</source>
+        <translation>De +62 812-3456-78901</translation>
+    </message>
+    <message>
+        <source>55 min ago</source>
+        <translation>há 55 min</translation>
+    </message>
+    <message>
+        <source>Select a session to see its messages.</source>
+        <translation>Selecione uma sessão para ver as mensagens dela.</translation>
+    </message>
+    <message>
+        <source>Loading messages…</source>
+        <translation>Carregando mensagens…</translation>
+    </message>
+    <message>
+        <source>The messages could not be listed.</source>
+        <translation>Não foi possível listar as mensagens.</translation>
+    </message>
+    <message>
+        <source>No messages yet. Messages this number sends and receives appear here as they happen.</source>
+        <translation>Nenhuma mensagem ainda. As mensagens que este número envia e recebe aparecem aqui na hora.</translation>
+    </message>
+</context>
+<context>
+    <name>wagate::OutboxTracker</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln a minute</source>
+        <translation>
+            <numerusform>%Ln por minuto</numerusform>
+            <numerusform>%Ln por minuto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln an hour</source>
+        <translation>
+            <numerusform>%Ln por hora</numerusform>
+            <numerusform>%Ln por hora</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln waiting</source>
+        <translation>
+            <numerusform>%Ln aguardando</numerusform>
+            <numerusform>%Ln aguardando</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waiting</source>
+        <translation>Nada aguardando</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Sending to new chats paused until %1 — %2</source>
+        <translation>Envio para conversas novas pausado até %1 — %2</translation>
+    </message>
+    <message>
+        <source>Sending paused until %1 — %2</source>
+        <translation>Envio pausado até %1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sent</source>
+        <translation>
+            <numerusform>%Ln enviada</numerusform>
+            <numerusform>%Ln enviadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln delivered</source>
+        <translation>
+            <numerusform>%Ln entregue</numerusform>
+            <numerusform>%Ln entregues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln read</source>
+        <translation>
+            <numerusform>%Ln lida</numerusform>
+            <numerusform>%Ln lidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln falhou</numerusform>
+            <numerusform>%Ln falharam</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln received</source>
+        <translation>
+            <numerusform>%Ln recebida</numerusform>
+            <numerusform>%Ln recebidas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wagate::PhoneNumberInput</name>
+    <message>
+        <source>Other (type + and the country code)</source>
+        <translation>Outro (digite + e o código do país)</translation>
+    </message>
+    <message>
+        <source>e.g. +62 812-3456-7890 or 0812-3456-7890</source>
+        <translation>ex.: +55 11 98765-4321 ou (11) 98765-4321</translation>
+    </message>
+    <message>
+        <source>Will use %1 (sent as %2)</source>
+        <translation>Será usado %1 (enviado como %2)</translation>
+    </message>
+</context>
+<context>
     <name>wagate::QrCodeWidget</name>
     <message>
         <source>QR code to scan with the phone</source>
         <translation>QR code para escanear com o celular</translation>
+    </message>
+</context>
+<context>
+    <name>wagate::SendMessageDialog</name>
+    <message>
+        <source>Send a message from “%1”</source>
+        <translation>Enviar uma mensagem por “%1”</translation>
+    </message>
+    <message>
+        <source>The message leaves at the session&apos;s sending pace.</source>
+        <translation>A mensagem sai no ritmo de envio da sessão.</translation>
+    </message>
+    <message>
+        <source>From %1. The message leaves at the session&apos;s sending pace.</source>
+        <translation>De %1. A mensagem sai no ritmo de envio da sessão.</translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation>&amp;País:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>Pa&amp;ra:</translation>
+    </message>
+    <message>
+        <source>The text of the message</source>
+        <translation>O texto da mensagem</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Mensagem:</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>A number with WhatsApp, as you would dial it.</source>
+        <translation>Um número com WhatsApp, como você o discaria.</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 caracteres</translation>
+    </message>
+    <message>
+        <source>Send another</source>
+        <translation>Enviar outra</translation>
+    </message>
+    <message>
+        <source>Type the number first.</source>
+        <translation>Digite o número primeiro.</translation>
+    </message>
+    <message>
+        <source>The message is longer than %1 characters.</source>
+        <translation>A mensagem tem mais de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Type the message first.</source>
+        <translation>Digite a mensagem primeiro.</translation>
+    </message>
+    <message>
+        <source>Not sent. %1</source>
+        <translation>Não enviada. %1</translation>
     </message>
 </context>
 <context>
@@ -1014,6 +1396,30 @@ Clique em “Nova sessão” para adicionar um número de WhatsApp.</translation
     <message>
         <source>No</source>
         <translation>Não</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Caixa de saída</translation>
+    </message>
+    <message>
+        <source>Messages waiting to leave, and the sending pace of this number</source>
+        <translation>Mensagens aguardando para sair e o ritmo de envio deste número</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: waiting messages stay queued and sending resumes by itself.</source>
+        <translation>Nada se perde: as mensagens continuam na fila e o envio recomeça sozinho.</translation>
+    </message>
+    <message>
+        <source>Messages of today. Sent counts every message that left, also those delivered and read since.</source>
+        <translation>Mensagens de hoje. Enviadas conta toda mensagem que saiu, também as entregues e lidas depois.</translation>
+    </message>
+    <message>
+        <source>Looking at the outbox…</source>
+        <translation>Consultando a caixa de saída…</translation>
+    </message>
+    <message>
+        <source>Today: %1</source>
+        <translation>Hoje: %1</translation>
     </message>
 </context>
 <context>
@@ -1405,6 +1811,272 @@ Clique em “Nova sessão” para adicionar um número de WhatsApp.</translation
     <message>
         <source>Signed in, but this sign-in could not be remembered: %1</source>
         <translation>Você entrou, mas este acesso não pôde ser lembrado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wagate::WebhookEditDialog</name>
+    <message>
+        <source>Messages received</source>
+        <translation>Mensagens recebidas</translation>
+    </message>
+    <message>
+        <source>Status changes of sent messages</source>
+        <translation>Mudanças de status das mensagens enviadas</translation>
+    </message>
+    <message>
+        <source>Session status changes</source>
+        <translation>Mudanças de status das sessões</translation>
+    </message>
+    <message>
+        <source>Sending paused or resumed</source>
+        <translation>Envio pausado ou retomado</translation>
+    </message>
+    <message>
+        <source>Test event</source>
+        <translation>Evento de teste</translation>
+    </message>
+    <message>
+        <source>Edit webhook</source>
+        <translation>Editar webhook</translation>
+    </message>
+    <message>
+        <source>Add a webhook</source>
+        <translation>Adicionar um webhook</translation>
+    </message>
+    <message>
+        <source>Wagate posts each event to this address, signed with the webhook&apos;s secret, and tries again for a day until the receiver answers with 2xx.</source>
+        <translation>O Wagate envia cada evento a este endereço, assinado com o segredo do webhook, e tenta de novo durante um dia até o receptor responder com 2xx.</translation>
+    </message>
+    <message>
+        <source>https://example.com/wagate-events</source>
+        <translation>https://example.com/wagate-events</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Eventos:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descrição:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Adicionar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Type an http:// or https:// address.</source>
+        <translation>Digite um endereço http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>Choose at least one event.</source>
+        <translation>Escolha pelo menos um evento.</translation>
+    </message>
+    <message>
+        <source>Deliver events to this &amp;webhook</source>
+        <translation>Entregar eventos a este &amp;webhook</translation>
+    </message>
+    <message>
+        <source>This webhook no longer exists; someone may have deleted it.</source>
+        <translation>Este webhook não existe mais; alguém pode tê-lo excluído.</translation>
+    </message>
+</context>
+<context>
+    <name>wagate::WebhooksDialog</name>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Webhooks send the organization&apos;s events to your own systems as they happen.</source>
+        <translation>Os webhooks enviam os eventos da organização para os seus próprios sistemas na hora.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Ativo</translation>
+    </message>
+    <message>
+        <source>Latest delivery</source>
+        <translation>Última entrega</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Adicionar…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>New secret…</source>
+        <translation>Novo segredo…</translation>
+    </message>
+    <message>
+        <source>A new signing secret; the old one stays valid for a day, so receivers can switch</source>
+        <translation>Um novo segredo de assinatura; o antigo continua válido por um dia, para os receptores trocarem</translation>
+    </message>
+    <message>
+        <source>Send a test event</source>
+        <translation>Enviar um evento de teste</translation>
+    </message>
+    <message>
+        <source>Recent deliveries</source>
+        <translation>Entregas recentes</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Excluir webhook</translation>
+    </message>
+    <message>
+        <source>Delete the webhook for %1?</source>
+        <translation>Excluir o webhook de %1?</translation>
+    </message>
+    <message>
+        <source>Its deliveries that are still waiting are dropped. This cannot be undone.</source>
+        <translation>As entregas dele que ainda aguardam são descartadas. Isso não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The webhook was not deleted.</source>
+        <translation>O webhook não foi excluído.</translation>
+    </message>
+    <message>
+        <source>No new secret was made.</source>
+        <translation>Nenhum segredo novo foi criado.</translation>
+    </message>
+    <message>
+        <source>The test event was not queued.</source>
+        <translation>O evento de teste não entrou na fila.</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Delivered (%1)</source>
+        <translation>Entregue (%1)</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregue</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Aguardando envio</translation>
+    </message>
+    <message>
+        <source>The webhooks could not be listed.</source>
+        <translation>Não foi possível listar os webhooks.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sim</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Não</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Nenhuma ainda</translation>
+    </message>
+    <message>
+        <source>Recent deliveries to %1</source>
+        <translation>Entregas recentes para %1</translation>
+    </message>
+    <message>
+        <source>The deliveries could not be listed.</source>
+        <translation>Não foi possível listar as entregas.</translation>
+    </message>
+    <message>
+        <source>Webhook secret</source>
+        <translation>Segredo do webhook</translation>
+    </message>
+    <message>
+        <source>Receivers verify each delivery with this secret. Copy it now: it is shown only this once.</source>
+        <translation>Os receptores verificam cada entrega com este segredo. Copie agora: ele só aparece desta vez.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Concluído</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed (attempts: %Ln)</source>
+        <translation>
+            <numerusform>Falhou (tentativas: %Ln)</numerusform>
+            <numerusform>Falhou (tentativas: %Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed (attempts: %Ln) — %1</source>
+        <translation>
+            <numerusform>Falhou (tentativas: %Ln) — %1</numerusform>
+            <numerusform>Falhou (tentativas: %Ln) — %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again at %1 (attempts so far: %Ln)</source>
+        <translation>
+            <numerusform>Nova tentativa às %1 (tentativas até agora: %Ln)</numerusform>
+            <numerusform>Nova tentativa às %1 (tentativas até agora: %Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Trying again at %1 (attempts so far: %Ln, last: %2)</source>
+        <translation>
+            <numerusform>Nova tentativa às %1 (tentativas até agora: %Ln, última: %2)</numerusform>
+            <numerusform>Nova tentativa às %1 (tentativas até agora: %Ln, última: %2)</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -131,6 +131,22 @@ QIcon ActionIcons::copy()
     });
 }
 
+QIcon ActionIcons::send()
+{
+    return painted([](QPainter &p, const QRectF &r, const QColor &c, bool enabled) {
+        const QColor fill = tint(enabled, c, QColor(0x1e, 0x7e, 0x34));
+        QPainterPath plane;
+        plane.moveTo(r.left() + r.width() * 0.08, r.top() + r.height() * 0.45);
+        plane.lineTo(r.right() - r.width() * 0.06, r.top() + r.height() * 0.12);
+        plane.lineTo(r.left() + r.width() * 0.62, r.bottom() - r.height() * 0.08);
+        plane.lineTo(r.left() + r.width() * 0.45, r.top() + r.height() * 0.58);
+        plane.closeSubpath();
+        p.setPen(Qt::NoPen);
+        p.setBrush(fill);
+        p.drawPath(plane);
+    });
+}
+
 namespace {
 
 QIcon disc(QColor colour, QChar letter)

@@ -23,6 +23,7 @@ public:
     static QIcon link();       //!< a chain link
     static QIcon remove();     //!< a bin
     static QIcon copy();       //!< two sheets
+    static QIcon send();       //!< a paper plane
     static QIcon error();      //!< ! in a red disc
     static QIcon info();       //!< i in a blue disc
     static QIcon app();        //!< the application's icon

@@ -6,6 +6,7 @@
 #include "errortext.h"
 #include "noticeframe.h"
 #include "phonenumber.h"
+#include "phonenumberinput.h"
 #include "problemadvice.h"
 #include "qrcodewidget.h"
 #include "sessionstatuslook.h"
@@ -140,15 +141,9 @@ QWidget *LinkNumberDialog::buildCodePage()
                              "in its country."),
                           form));
     auto *fl = new QFormLayout;
-    m_country = new QComboBox(form);
-    m_country->addItem(tr("Other (type + and the country code)"), QString());
-    for (const PhoneNumber::Country &c : PhoneNumber::countries())
-        m_country->addItem(QStringLiteral("%1 (+%2)").arg(c.name(), c.callingCode), c.iso);
-    const int preset = m_country->findData(PhoneNumber::defaultCountryIso());
-    m_country->setCurrentIndex(preset > 0 ? preset : 0);
-    m_phone = new QLineEdit(form);
-    m_phone->setPlaceholderText(tr("e.g. +62 812-3456-7890 or 0812-3456-7890"));
-    m_phone->setInputMethodHints(Qt::ImhDialableCharactersOnly);
+    m_phoneInput = new PhoneNumberInput(form);
+    m_country = m_phoneInput->countryBox();
+    m_phone = m_phoneInput->lineEdit();
     fl->addRow(tr("&Country:"), m_country);
     fl->addRow(tr("&Phone number:"), m_phone);
     m_normalized = wrapped(QString(), form);
@@ -163,9 +158,8 @@ QWidget *LinkNumberDialog::buildCodePage()
     fv->addLayout(gr);
     fv->addStretch(1);
     m_codeStack->insertWidget(CodeFormPage, form);
-    connect(m_country, &QComboBox::currentIndexChanged, this, &LinkNumberDialog::updateNormalized);
-    connect(m_phone, &QLineEdit::textChanged, this, &LinkNumberDialog::updateNormalized);
-    connect(m_phone, &QLineEdit::returnPressed, this, &LinkNumberDialog::startCode);
+    connect(m_phoneInput, &PhoneNumberInput::changed, this, &LinkNumberDialog::updateNormalized);
+    connect(m_phoneInput, &PhoneNumberInput::submitted, this, &LinkNumberDialog::startCode);
     connect(m_getCode, &QPushButton::clicked, this, &LinkNumberDialog::startCode);
 
     auto *shown = new QWidget(m_codeStack);
@@ -251,20 +245,10 @@ void LinkNumberDialog::showEvent(QShowEvent *event)
 
 void LinkNumberDialog::updateNormalized()
 {
-    const QString text = m_phone->text();
-    const PhoneNumber::Normalized n = PhoneNumber::normalize(text, m_country->currentData().toString());
-    m_digits = n.ok() ? n.digits : QString();
-    if (text.trimmed().isEmpty()) {
-        m_normalized->setText(tr("The code goes to the phone with this number."));
-        m_normalized->setStyleSheet(QString());
-    } else if (n.ok()) {
-        m_normalized->setText(tr("Will use %1 (sent as %2)").arg(PhoneNumber::format(n.digits), n.digits));
-        m_normalized->setStyleSheet(QString());
-    } else {
-        m_normalized->setText(n.error);
-        m_normalized->setStyleSheet(QStringLiteral("color: #c5221f;"));
-    }
-    m_getCode->setEnabled(n.ok());
+    m_digits = m_phoneInput->digits();
+    m_normalized->setText(m_phoneInput->feedback(tr("The code goes to the phone with this number.")));
+    m_normalized->setStyleSheet(m_phoneInput->hasProblem() ? QStringLiteral("color: #c5221f;") : QString());
+    m_getCode->setEnabled(!m_digits.isEmpty());
 }
 
 void LinkNumberDialog::startQr()

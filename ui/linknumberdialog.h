@@ -18,6 +18,7 @@ namespace wagate {
 class BusyIndicator;
 class CountdownPie;
 class EngineFacade;
+class PhoneNumberInput;
 class QrCodeWidget;
 
 //! Links a WhatsApp number to a session, by QR code or by pairing code, as a small state machine:
@@ -112,6 +113,7 @@ private:
     QPushButton *m_qrRetry;
     // Phone-number tab
     QStackedWidget *m_codeStack;
+    PhoneNumberInput *m_phoneInput;
     QComboBox *m_country;
     QLineEdit *m_phone;
     QLabel *m_normalized;

@@ -8,6 +8,10 @@
 #include "errortext.h"
 #include "linknumberdialog.h"
 #include "messagebar.h"
+#include "messagelistmodel.h"
+#include "messagesview.h"
+#include "outboxtracker.h"
+#include "sendmessagedialog.h"
 #include "phonenumber.h"
 #include "sessiondetailspane.h"
 #include "sessiondialog.h"
@@ -15,6 +19,7 @@
 #include "sessionlistmodel.h"
 #include "sessionstatuslook.h"
 #include "sessiontimelinemodel.h"
+#include "webhooksdialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -33,6 +38,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -62,7 +68,7 @@ void setActionState(QAction *action, bool enabled, const QString &enabledTip, co
 
 MainWindow::MainWindow(EngineFacade &facade, QWidget *parent)
     : QMainWindow(parent), m_facade(facade), m_model(new SessionListModel(this)), m_proxy(new SessionFilterProxy(this)),
-      m_timeline(new SessionTimelineModel(this))
+      m_timeline(new SessionTimelineModel(this)), m_messageModel(new MessageListModel(this)), m_outbox(new OutboxTracker(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(ActionIcons::app());
@@ -129,11 +135,13 @@ MainWindow::MainWindow(EngineFacade &facade, QWidget *parent)
     });
 
     m_timeline->setFacade(&facade);
+    m_messageModel->setFacade(&facade);
+    m_outbox->setFacade(&facade);
     m_model->setFacade(&facade);
     updateTitle();
     updateActions();
     updateCounts();
-    resize(1100, 640);
+    resize(1180, 700);
 }
 
 MainWindow::~MainWindow() = default;
@@ -183,6 +191,18 @@ void MainWindow::buildActions()
             flash(tr("Copied %1").arg(id));
         }
     });
+    m_sendMessage = new QAction(ActionIcons::send(), tr("Send a message…"), this);
+    m_sendMessage->setObjectName(QStringLiteral("sendMessageAction"));
+    m_sendMessage->setIconText(tr("Send a message"));
+    // Icon only in the toolbar, which must leave room for the filter in every language; the
+    // Messages tab shows it with its words.
+    m_sendMessage->setPriority(QAction::LowPriority);
+    connect(m_sendMessage, &QAction::triggered, this, [this] { openSendDialog(currentSessionId()); });
+    m_cancelMessage = new QAction(tr("Cancel message"), this);
+    connect(m_cancelMessage, &QAction::triggered, this, &MainWindow::cancelCurrentMessage);
+    m_webhooks = new QAction(tr("Webhooks…"), this);
+    connect(m_webhooks, &QAction::triggered, this, [this] { openWebhooksDialog(); });
+
     m_signOut = new QAction(tr("Sign out"), this);
     connect(m_signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
     m_quit = new QAction(tr("Quit"), this);
@@ -203,6 +223,8 @@ void MainWindow::buildToolBar()
     tb->addAction(m_start);
     tb->addAction(m_stop);
     tb->addAction(m_link);
+    tb->addSeparator();
+    tb->addAction(m_sendMessage);
     tb->addSeparator();
     tb->addAction(m_delete);
 
@@ -301,18 +323,27 @@ void MainWindow::buildCentral()
     m_emptyState->setAttribute(Qt::WA_TransparentForMouseEvents);
     m_table->viewport()->installEventFilter(this);
 
-    auto *scroll = new QScrollArea(splitter);
+    // The selected session's details and its messages, side by side with the table in tabs.
+    m_tabs = new QTabWidget(splitter);
+    m_tabs->setObjectName(QStringLiteral("sideTabs"));
+    m_tabs->setDocumentMode(true);
+    auto *scroll = new QScrollArea(m_tabs);
     scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::StyledPanel);
+    scroll->setFrameShape(QFrame::NoFrame);
     scroll->setMinimumWidth(300);
     m_details = new SessionDetailsPane(scroll);
     m_details->setTimelineModel(m_timeline);
+    m_details->setOutboxTracker(m_outbox);
     scroll->setWidget(m_details);
+    m_messagesView = new MessagesView(m_messageModel, m_sendMessage, m_cancelMessage, m_tabs);
+    m_tabs->addTab(scroll, tr("Details"));
+    m_tabs->addTab(m_messagesView, tr("Messages"));
     splitter->addWidget(m_table);
-    splitter->addWidget(scroll);
+    splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({680, 380});
+    splitter->setSizes({640, 520});
+    connect(m_messagesView, &MessagesView::currentMessageChanged, this, &MainWindow::updateMessageActions);
     v->addWidget(splitter, 1);
     setCentralWidget(central);
 
@@ -404,6 +435,10 @@ void MainWindow::buildMenus()
     session->addActions({m_edit, m_copyPhone, m_copyId});
     session->addSeparator();
     session->addAction(m_delete);
+    QMenu *messages = menuBar()->addMenu(tr("&Messages"));
+    messages->addActions({m_sendMessage, m_cancelMessage});
+    messages->addSeparator();
+    messages->addAction(m_webhooks);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_find);
 
@@ -513,12 +548,14 @@ void MainWindow::selectSessionWhenListed(const QString &id)
 void MainWindow::onCurrentChanged()
 {
     m_timeline->setSessionId(currentSessionId());
+    m_messageModel->setSessionId(currentSessionId());
     refreshDetails();
 }
 
 void MainWindow::refreshDetails()
 {
     m_details->setSession(currentSession());
+    m_outbox->setSession(currentSession());
     m_details->setManageAllowed(canManage(), ErrorText::missingPermission(Capability::Manage));
     if (currentSessionId().isEmpty())
         m_timeline->setSessionId({});
@@ -536,7 +573,13 @@ void MainWindow::openDetails()
             splitter->setSizes(sizes);
         }
     }
+    m_tabs->setCurrentIndex(0);
     m_details->focusFirst();
+}
+
+void MainWindow::showMessagesTab()
+{
+    m_tabs->setCurrentWidget(m_messagesView);
 }
 
 void MainWindow::updateActions()
@@ -578,6 +621,40 @@ void MainWindow::updateActions()
     }
     m_copyPhone->setEnabled(s && !s->phoneNumber.isEmpty());
     m_copyId->setEnabled(s.has_value());
+
+    const bool admin = can(Capability::Admin) && m_engineRunning;
+    setActionState(m_webhooks, admin, tr("Send the organization's events to your own systems"),
+                   !m_engineRunning ? tr("The gateway engine is not running.") : ErrorText::missingPermission(Capability::Admin));
+    updateMessageActions();
+}
+
+bool MainWindow::can(Capability capability) const
+{
+    const auto p = m_facade.principal();
+    return p && p->can(capability);
+}
+
+void MainWindow::updateMessageActions()
+{
+    const auto s = currentSession();
+    const bool send = can(Capability::Send) && m_engineRunning;
+    const QString noSend = !m_engineRunning ? tr("The gateway engine is not running.") : ErrorText::missingPermission(Capability::Send);
+    if (!send)
+        setActionState(m_sendMessage, false, QString(), noSend);
+    else if (!s)
+        setActionState(m_sendMessage, false, QString(), tr("Select a session first."));
+    else
+        setActionState(m_sendMessage, s->hasNumberAttached(), tr("Send a WhatsApp message from “%1”").arg(s->label),
+                       tr("“%1” has no number yet: link one first.").arg(s->label));
+
+    const MessageInfo *m = m_messageModel->message(m_messagesView ? m_messagesView->currentMessageId() : QString());
+    if (!send)
+        setActionState(m_cancelMessage, false, QString(), noSend);
+    else if (!m)
+        setActionState(m_cancelMessage, false, QString(), tr("Select a queued message in the list first."));
+    else
+        setActionState(m_cancelMessage, m->direction == MessageDirection::Out && m->status == MessageStatus::Queued,
+                       tr("Keep this message from being sent"), tr("Only a message still waiting in the outbox can be canceled."));
 }
 
 void MainWindow::updateCounts()
@@ -744,6 +821,47 @@ void MainWindow::confirmDelete(const QString &id)
         });
     });
     box->open();
+}
+
+SendMessageDialog *MainWindow::openSendDialog(const QString &sessionId)
+{
+    const SessionInfo *s = m_model->session(sessionId);
+    if (!s || !m_sendMessage->isEnabled())
+        return nullptr;
+    auto *dialog = new SendMessageDialog(m_facade, *s, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::cancelCurrentMessage()
+{
+    const MessageInfo *m = m_messageModel->message(m_messagesView->currentMessageId());
+    if (!m || !m_cancelMessage->isEnabled())
+        return;
+    QPointer<MainWindow> self(this);
+    m_facade.cancelMessage(m->sessionId, m->id, [self](Result<MessageInfo> r) {
+        if (!self)
+            return;
+        if (!r) {
+            qCInfo(lcUi) << "canceling failed:" << errorCodeName(r.error().code) << r.error().message;
+            self->m_messages->showMessage(MessageBar::Kind::Error,
+                                          tr("The message was not canceled. %1").arg(ErrorText::forAction(r.error())));
+            return;
+        }
+        self->m_messageModel->apply(*r);
+        self->flash(tr("Canceled the message to %1").arg(PhoneNumber::format(r->phoneNumber)));
+    });
+}
+
+WebhooksDialog *MainWindow::openWebhooksDialog()
+{
+    if (!m_webhooks->isEnabled())
+        return nullptr;
+    auto *dialog = new WebhooksDialog(m_facade, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 } // namespace wagate

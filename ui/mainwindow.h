@@ -13,6 +13,7 @@ class QActionGroup;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QTabWidget;
 class QTableView;
 class QTimer;
 class QToolButton;
@@ -23,11 +24,16 @@ class EngineFacade;
 class ElidedLabel;
 class LinkNumberDialog;
 class MessageBar;
+class MessageListModel;
+class MessagesView;
+class OutboxTracker;
+class SendMessageDialog;
 class SessionDetailsPane;
 class SessionDialog;
 class SessionFilterProxy;
 class SessionListModel;
 class SessionTimelineModel;
+class WebhooksDialog;
 
 //! The console's one window: the organization's sessions with their live status, the selected one's
 //! details beside them, and what the operator may do with them. Updates are live; nothing needs
@@ -47,6 +53,12 @@ public:
     SessionTimelineModel *timeline() const { return m_timeline; }
     QTableView *table() const { return m_table; }
     SessionDetailsPane *details() const { return m_details; }
+    MessageListModel *messageModel() const { return m_messageModel; }
+    OutboxTracker *outbox() const { return m_outbox; }
+    MessagesView *messagesView() const { return m_messagesView; }
+    //! The Details and Messages tabs beside the table.
+    QTabWidget *sideTabs() const { return m_tabs; }
+    void showMessagesTab();
     QLineEdit *filterEdit() const { return m_filter; }
     QComboBox *statusFilterBox() const { return m_statusFilter; }
     MessageBar *messageBar() const { return m_messages; }
@@ -58,6 +70,9 @@ public:
     QAction *editAction() const { return m_edit; }
     QAction *deleteAction() const { return m_delete; }
     QAction *signOutAction() const { return m_signOut; }
+    QAction *sendMessageAction() const { return m_sendMessage; }
+    QAction *cancelMessageAction() const { return m_cancelMessage; }
+    QAction *webhooksAction() const { return m_webhooks; }
     QToolButton *copyApiButton() const { return m_copyApi; }
     //! The Language menu's choices; each action's data is a language code ("" = the system's).
     QActionGroup *languageActions() const { return m_languages; }
@@ -84,6 +99,10 @@ public:
     void confirmDelete(const QString &id);
     //! Shows the details of the selected session and moves the keyboard focus there (Enter).
     void openDetails();
+    SendMessageDialog *openSendDialog(const QString &sessionId);
+    //! Cancels the queued message the Messages tab's cursor is on.
+    void cancelCurrentMessage();
+    WebhooksDialog *openWebhooksDialog();
 
 signals:
     void signOutRequested();
@@ -109,6 +128,8 @@ private:
     //! A short confirmation in the status bar ("Copied …") that fades after a few seconds.
     void flash(const QString &text);
     bool canManage() const;
+    bool can(Capability capability) const;
+    void updateMessageActions();
 
     EngineFacade &m_facade;
     QString m_operatorName;
@@ -122,6 +143,10 @@ private:
     QTableView *m_table = nullptr;
     QLabel *m_emptyState = nullptr;
     SessionDetailsPane *m_details = nullptr;
+    MessageListModel *m_messageModel;
+    OutboxTracker *m_outbox;
+    QTabWidget *m_tabs = nullptr;
+    MessagesView *m_messagesView = nullptr;
     QLineEdit *m_filter = nullptr;
     QComboBox *m_statusFilter = nullptr;
     MessageBar *m_messages = nullptr;
@@ -143,6 +168,9 @@ private:
     QAction *m_copyPhone = nullptr;
     QAction *m_copyId = nullptr;
     QAction *m_signOut = nullptr;
+    QAction *m_sendMessage = nullptr;
+    QAction *m_cancelMessage = nullptr;
+    QAction *m_webhooks = nullptr;
     QAction *m_quit = nullptr;
     QActionGroup *m_languages = nullptr;
 };

@@ -2,6 +2,7 @@
 
 #include "actionicons.h"
 #include "noticeframe.h"
+#include "outboxtracker.h"
 #include "phonenumber.h"
 #include "problemadvice.h"
 #include "sessionstatuslook.h"
@@ -125,6 +126,30 @@ SessionDetailsPane::SessionDetailsPane(QWidget *parent) : QWidget(parent)
             emit startRequested(m_session->id);
     });
 
+    v->addWidget(sectionHeading(tr("Outbox"), page));
+    m_outboxQueue = new QLabel(page);
+    m_outboxQueue->setObjectName(QStringLiteral("outboxQueue"));
+    m_outboxQueue->setWordWrap(true);
+    m_outboxQueue->setToolTip(tr("Messages waiting to leave, and the sending pace of this number"));
+    v->addWidget(m_outboxQueue);
+    m_pauseBox = new NoticeFrame(page);
+    m_pauseBox->setObjectName(QStringLiteral("pauseBox"));
+    m_pauseBox->setTone(NoticeFrame::Tone::Error);
+    auto *pauseLayout = new QVBoxLayout(m_pauseBox);
+    pauseLayout->setContentsMargins(10, 6, 10, 6);
+    m_pause = new QLabel(m_pauseBox);
+    m_pause->setWordWrap(true);
+    pauseLayout->addWidget(m_pause);
+    auto *pauseNote = new QLabel(tr("Nothing is lost: waiting messages stay queued and sending resumes by itself."), m_pauseBox);
+    pauseNote->setWordWrap(true);
+    pauseLayout->addWidget(pauseNote);
+    v->addWidget(m_pauseBox);
+    m_today = new QLabel(page);
+    m_today->setObjectName(QStringLiteral("outboxToday"));
+    m_today->setWordWrap(true);
+    m_today->setToolTip(tr("Messages of today. Sent counts every message that left, also those delivered and read since."));
+    v->addWidget(m_today);
+
     v->addWidget(sectionHeading(tr("Timeline"), page));
     m_timeline = new QListView(page);
     m_timeline->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -171,6 +196,47 @@ SessionDetailsPane::SessionDetailsPane(QWidget *parent) : QWidget(parent)
 void SessionDetailsPane::setTimelineModel(QAbstractItemModel *model)
 {
     m_timeline->setModel(model);
+}
+
+void SessionDetailsPane::setOutboxTracker(OutboxTracker *tracker)
+{
+    if (m_tracker)
+        disconnect(m_tracker, nullptr, this, nullptr);
+    m_tracker = tracker;
+    if (tracker)
+        connect(tracker, &OutboxTracker::changed, this, &SessionDetailsPane::refreshOutbox);
+    refreshOutbox();
+}
+
+QString SessionDetailsPane::outboxText() const
+{
+    return m_session ? m_outboxQueue->text() : QString();
+}
+
+QString SessionDetailsPane::pauseText() const
+{
+    return m_session && !m_pauseBox->isHidden() ? m_pause->text() : QString();
+}
+
+QString SessionDetailsPane::todayText() const
+{
+    return m_session ? m_today->text() : QString();
+}
+
+void SessionDetailsPane::refreshOutbox()
+{
+    if (!m_tracker || !m_session) {
+        m_outboxQueue->clear();
+        m_pauseBox->hide();
+        m_today->clear();
+        return;
+    }
+    const OutboxSummary &o = m_tracker->summary();
+    m_outboxQueue->setText(m_tracker->isLoaded() ? OutboxTracker::queueText(o) : tr("Looking at the outbox…"));
+    const QString pause = OutboxTracker::pauseText(o, TimeText::nowMs());
+    m_pause->setText(pause);
+    m_pauseBox->setVisible(!pause.isEmpty());
+    m_today->setText(m_tracker->isLoaded() ? tr("Today: %1").arg(OutboxTracker::todayText(o)) : QString());
 }
 
 void SessionDetailsPane::setSession(const std::optional<SessionInfo> &session)
@@ -272,6 +338,7 @@ void SessionDetailsPane::refresh()
     m_sessionId->setText(s.id);
     m_edit->setEnabled(m_manageAllowed);
     m_edit->setToolTip(m_manageAllowed ? QString() : m_whyNot);
+    refreshOutbox();
 }
 
 } // namespace wagate

@@ -16,6 +16,7 @@ class QToolButton;
 namespace wagate {
 
 class NoticeFrame;
+class OutboxTracker;
 
 //! Everything about the selected session on one side of the table: the status in shape, colour and
 //! words, the number (formatted to read, copied as digits), what is wrong and the button that fixes
@@ -27,6 +28,8 @@ public:
     explicit SessionDetailsPane(QWidget *parent = nullptr);
 
     void setTimelineModel(QAbstractItemModel *model);
+    //! The outbox of the session shown (the window keeps it following the selection).
+    void setOutboxTracker(OutboxTracker *tracker);
     //! The session to show; std::nullopt shows a hint to select one.
     void setSession(const std::optional<SessionInfo> &session);
     std::optional<SessionInfo> session() const { return m_session; }
@@ -40,6 +43,9 @@ public:
     QString statusText() const;
     QString phoneText() const;
     QString problemText() const; //!< "" when there is nothing to say
+    QString outboxText() const;  //!< "3 waiting · 20 a minute, 600 an hour"
+    QString pauseText() const;   //!< "" unless WhatsApp paused the outbox
+    QString todayText() const;   //!< today's counts
     QPushButton *problemButton() const { return m_problemButton; }
     QToolButton *copyPhoneButton() const { return m_copyPhone; }
 
@@ -52,6 +58,7 @@ signals:
 
 private:
     void refresh();
+    void refreshOutbox();
 
     std::optional<SessionInfo> m_session;
     bool m_manageAllowed = true;
@@ -69,6 +76,11 @@ private:
     QLabel *m_problemToDo;
     QLabel *m_problemDetail;
     QPushButton *m_problemButton;
+    OutboxTracker *m_tracker = nullptr;
+    QLabel *m_outboxQueue;
+    NoticeFrame *m_pauseBox;
+    QLabel *m_pause;
+    QLabel *m_today;
     QListView *m_timeline;
     QLabel *m_rates;
     QLabel *m_autoRead;

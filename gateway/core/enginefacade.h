@@ -1,5 +1,7 @@
 #pragma once
 
+#include "consoleviews.h"
+#include "messageinfo.h"
 #include "principal.h"
 #include "result.h"
 #include "session.h"
@@ -96,6 +98,33 @@ public:
     //! Status transitions of one session, newest last.
     virtual void sessionHistory(const QString &id, int limit, Reply<QList<StatusTransition>> done) = 0;
 
+    // --- messages (MessageService, with the operator's rights as the HTTP API checks them)
+
+    //! Queues a text (needs send); the answer is the message, queued. Its later statuses arrive
+    //! through messageStatusChanged().
+    virtual void sendMessage(const QString &sessionId, const SendRequest &request, Reply<MessageInfo> done) = 0;
+    //! The session's newest messages, in and out, newest first (needs read).
+    virtual void listMessages(const QString &sessionId, int limit, Reply<QList<MessageInfo>> done) = 0;
+    //! Cancels a queued outgoing message (needs send); failed_precondition once it left the queue.
+    virtual void cancelMessage(const QString &sessionId, const QString &messageId, Reply<MessageInfo> done) = 0;
+    //! The session's outbox now, with the messages created since `since` (ms) by status (needs read).
+    virtual void outboxSummary(const QString &sessionId, qint64 since, Reply<OutboxSummary> done) = 0;
+
+    // --- webhooks of the organization (WebhookService; every call needs admin)
+
+    //! Every webhook, each with its latest delivery.
+    virtual void listWebhooks(Reply<QList<WebhookInfo>> done) = 0;
+    //! Adds one (url and events required); the answer carries the secret, this once.
+    virtual void createWebhook(const WebhookChange &change, Reply<WebhookInfo> done) = 0;
+    virtual void updateWebhook(const QString &id, const WebhookChange &change, Reply<WebhookInfo> done) = 0;
+    virtual void deleteWebhook(const QString &id, Reply<bool> done) = 0;
+    //! A new secret, in the answer this once; the old one stays valid for a day.
+    virtual void rotateWebhookSecret(const QString &id, Reply<WebhookInfo> done) = 0;
+    //! Queues a webhook.test event for this webhook alone.
+    virtual void testWebhook(const QString &id, Reply<WebhookDeliveryInfo> done) = 0;
+    //! The webhook's newest deliveries, newest first.
+    virtual void webhookDeliveries(const QString &id, int limit, Reply<QList<WebhookDeliveryInfo>> done) = 0;
+
     // --- the engine itself
 
     //! The HTTP API's base URL, once the engine runs ("" before).
@@ -118,6 +147,12 @@ signals:
     void statusChanged(const wagate::StatusTransition &transition);
     void qrCode(const QString &sessionId, const QString &qr, qint64 expiresAt);
     void pairingCode(const QString &sessionId, const QString &code, qint64 expiresAt);
+    //! A message arrived (stored already). Carries its text: customer data, never to be logged.
+    void messageReceived(const wagate::MessageInfo &message);
+    //! A message of the organization was queued (previousStatus empty) or changed status.
+    void messageStatusChanged(const wagate::MessageInfo &message, const QString &previousStatus);
+    //! A session's outbox paused after a limit of WhatsApp's, or resumed (sendingPausedUntil 0).
+    void sendingPaused(const wagate::SessionInfo &session);
 };
 
 } // namespace wagate

@@ -536,4 +536,12 @@ void MessageService::onSessionRemoved(const QString &organizationId, const QStri
         qCWarning(lcEngine).noquote() << "the messages of deleted session" << sessionId << "were not deleted:" << r.error().message;
 }
 
+Result<QList<QPair<MessageStatus, int>>> MessageService::countByStatus(const Principal &caller, const QString &sessionId,
+                                                                       MessageDirection direction, qint64 since)
+{
+    if (auto s = session(caller, Capability::Read, sessionId); !s)
+        return s.error();
+    return m_messages.countByStatus(sessionId, direction, since);
+}
+
 } // namespace wagate

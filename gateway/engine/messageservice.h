@@ -149,6 +149,12 @@ private:
     //! Incoming messages stored in a Signal transaction, announced when the connection reports them
     //! (after the commit): key session|chat|id, value the log entry id.
     QHash<QString, QString> m_unannounced;
+
+public:
+    //! Messages of a session one way, per status, created since `since` (ms): for a caller who may
+    //! read the session (the console's outbox summary).
+    Result<QList<QPair<MessageStatus, int>>> countByStatus(const Principal &caller, const QString &sessionId,
+                                                           MessageDirection direction, qint64 since);
 };
 
 //! A digest of what a send asked for, to tell a retry of it from another request with the same key.

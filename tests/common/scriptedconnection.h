@@ -21,6 +21,13 @@ public:
     void beginCodePairing(const QString &phone) override { calls << QStringLiteral("code:") + phone; }
     void disconnectFromWhatsApp() override { calls << QStringLiteral("disconnect"); }
     void logout() override { calls << QStringLiteral("logout"); }
+    //! Texts the outbox handed over; the test reports their outcome (messageSent, messageFailed, receipts).
+    QList<OutgoingText> sent;
+    void sendText(const OutgoingText &text) override
+    {
+        calls << QStringLiteral("send:") + text.to;
+        sent << text;
+    }
 
     //! What WhatsApp reports when a phone links this device and it logs in.
     void pairAs(const QString &phone)

@@ -85,6 +85,50 @@ public:
         else
             pendingHistories << done;
     }
+
+    QHash<QString, QList<MessageInfo>> messages; //!< what listMessages answers, per session (newest first)
+    bool answerMessagesAtOnce = true;
+    QList<Reply<QList<MessageInfo>>> pendingMessages;
+    QHash<QString, OutboxSummary> summaries;     //!< what outboxSummary answers, per session
+    QList<SendRequest> sent;                     //!< what sendMessage was asked
+    std::optional<Result<MessageInfo>> sendAnswer; //!< what sendMessage answers (default: refused)
+    void sendMessage(const QString &sessionId, const SendRequest &request, Reply<MessageInfo> done) override
+    {
+        calls << QStringLiteral("send:") + sessionId;
+        sent << request;
+        done(sendAnswer.value_or(Error::forbidden(QStringLiteral("no"))));
+    }
+    void listMessages(const QString &sessionId, int, Reply<QList<MessageInfo>> done) override
+    {
+        calls << QStringLiteral("messages:") + sessionId;
+        if (answerMessagesAtOnce)
+            done(messages.value(sessionId));
+        else
+            pendingMessages << done;
+    }
+    void cancelMessage(const QString &, const QString &messageId, Reply<MessageInfo> done) override
+    {
+        calls << QStringLiteral("cancel:") + messageId;
+        done(Error::failedPrecondition(QStringLiteral("only a queued message can be canceled")));
+    }
+    void outboxSummary(const QString &sessionId, qint64 since, Reply<OutboxSummary> done) override
+    {
+        calls << QStringLiteral("outbox:") + sessionId;
+        if (!summaries.contains(sessionId))
+            return done(Error::notFound(QStringLiteral("no such session")));
+        OutboxSummary s = summaries.value(sessionId);
+        s.since = since;
+        done(s);
+    }
+    QList<WebhookInfo> webhooks; //!< what listWebhooks answers
+    void listWebhooks(Reply<QList<WebhookInfo>> done) override { calls << QStringLiteral("webhooks"); done(webhooks); }
+    void createWebhook(const WebhookChange &, Reply<WebhookInfo> done) override { done(Error::forbidden(QStringLiteral("no"))); }
+    void updateWebhook(const QString &, const WebhookChange &, Reply<WebhookInfo> done) override { done(Error::forbidden(QStringLiteral("no"))); }
+    void deleteWebhook(const QString &, Reply<bool> done) override { done(Error::forbidden(QStringLiteral("no"))); }
+    void rotateWebhookSecret(const QString &, Reply<WebhookInfo> done) override { done(Error::forbidden(QStringLiteral("no"))); }
+    void testWebhook(const QString &, Reply<WebhookDeliveryInfo> done) override { done(Error::forbidden(QStringLiteral("no"))); }
+    void webhookDeliveries(const QString &, int, Reply<QList<WebhookDeliveryInfo>> done) override { done(QList<WebhookDeliveryInfo>()); }
+
     QString apiBaseUrl() const override { return QStringLiteral("http://127.0.0.1:8787"); }
 };
 

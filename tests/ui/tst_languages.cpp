@@ -114,7 +114,7 @@ private slots:
         const QString fromTo = QStringLiteral("%1 60.000").arg(limits::kMinRatePerHour);
         QTest::newRow("id") << "id"
             << QStringList{"Sesi baru", "Mulai", "Hentikan", "Tautkan nomor", "Hapus"}
-            << QStringList{"&Berkas", "&Sesi", "&Tampilan", "Ba&hasa"}
+            << QStringList{"&Berkas", "&Sesi", "&Pesan", "&Tampilan", "Ba&hasa"}
             << QStringList{"Aktif", "Menyambung ulang", "Pindai kode QR", "Masukkan kode di ponsel", "Dihentikan",
                            "Memulai", "Gagal", "Dikeluarkan", "Belum ditautkan"}
             << "2 menunggu ponsel"
@@ -123,7 +123,7 @@ private slots:
                            "Keluhan", "Layanan pelanggan"};
         QTest::newRow("pt_BR") << "pt_BR"
             << QStringList{"Nova sessão", "Iniciar", "Parar", "Vincular número", "Excluir"}
-            << QStringList{"&Arquivo", "&Sessão", "E&xibir", "&Idioma"}
+            << QStringList{"&Arquivo", "&Sessão", "&Mensagens", "E&xibir", "&Idioma"}
             << QStringList{"Funcionando", "Reconectando", "Escaneie o QR code", "Digite o código no celular", "Parada",
                            "Iniciando", "Falha", "Desvinculada", "Não vinculada"}
             << "2 aguardando celular"
@@ -132,7 +132,7 @@ private slots:
                            "Reclamações", "Atendimento"};
         QTest::newRow("es") << "es"
             << QStringList{"Nueva sesión", "Iniciar", "Detener", "Vincular número", "Eliminar"}
-            << QStringList{"&Archivo", "&Sesión", "&Ver", "&Idioma"}
+            << QStringList{"&Archivo", "&Sesión", "&Mensajes", "&Ver", "&Idioma"}
             << QStringList{"Funcionando", "Reconectando", "Escanea el código QR", "Escribe el código en el teléfono", "Detenida",
                            "Iniciando", "Fallida", "Desvinculada", "Sin vincular"}
             << "2 esperando el teléfono"
@@ -172,7 +172,7 @@ private slots:
         QCOMPARE((QStringList{w.newAction()->text(), w.startAction()->text(), w.stopAction()->text(), w.linkAction()->text(),
                               w.deleteAction()->text()}),
                  actions);
-        QCOMPARE(menuTitles(&w).mid(0, 4), menus);
+        QCOMPARE(menuTitles(&w).mid(0, 5), menus);
         n = 0;
         for (const Row &r : kRows)
             QCOMPARE(statusWords(w, m_ids.value(r.status)), statuses.value(n++));
