@@ -59,6 +59,14 @@ MessageService::MessageService(MessageRepository &messages, SessionRepository &s
     m_outbox = std::make_unique<Outbox>(*this, sessions, manager, events);
     connect(&events, &SessionEvents::messageReceived, this, &MessageService::onReceived);
     connect(&events, &SessionEvents::sessionRemoved, this, &MessageService::onSessionRemoved);
+    m_expire.setSingleShot(true);
+    connect(&m_expire, &QTimer::timeout, this, [this] {
+        auto r = expireNow();
+        if (!r)
+            qCWarning(lcEngine).noquote() << "expired messages were not failed:" << r.error().message;
+        m_expire.start(r && *r == kExpireBatch ? 0 : 60 * 1000);
+    });
+    m_expire.start(60 * 1000);
 }
 
 MessageService::~MessageService() = default;
@@ -92,6 +100,24 @@ Result<int> MessageService::pruneNow()
         if (auto r = m_webhooks->prune(before); !r)
             return r.error();
     return m_messages.deleteOlderThan(before, kPruneBatch);
+}
+
+Result<int> MessageService::expireNow()
+{
+    const qint64 now = m_clock();
+    auto expired = m_messages.expiredQueued(now, kExpireBatch);
+    if (!expired)
+        return expired.error();
+    int failed = 0;
+    for (const StoredMessage &m : *expired) {
+        auto moved = move(m, {MessageStatus::Failed, now, {}, {}, {},
+                              MessageError{QString(message_error::Expired), QStringLiteral("not sent within its time to live"), now, 0},
+                              false});
+        if (!moved)
+            return moved.error();
+        failed += moved->has_value();
+    }
+    return failed;
 }
 
 Result<SessionInfo> MessageService::session(const Principal &caller, Capability needed, const QString &sessionId)

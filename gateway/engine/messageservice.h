@@ -65,6 +65,11 @@ public:
     void setRetention(qint64 ms);
     //! Deletes what is past the retention now; the number deleted.
     Result<int> pruneNow();
+    //! Fails queued messages whose time to live ended (`expired`), whether or not their session is
+    //! working — one that never comes back must not keep them waiting for ever. Runs every minute;
+    //! the number failed in this batch.
+    Result<int> expireNow();
+    static constexpr int kExpireBatch = 200;
 
     //! Accepts a message: stored (in its own commit) before it returns.
     Result<SendOutcome> send(const Principal &caller, const QString &sessionId, const SendRequest &request);
@@ -145,6 +150,7 @@ private:
     qint64 m_retentionMs = 0;
     MessageMetrics m_metrics;
     QTimer m_prune;
+    QTimer m_expire;
     std::unique_ptr<Outbox> m_outbox;
     //! Incoming messages stored in a Signal transaction, announced when the connection reports them
     //! (after the commit): key session|chat|id, value the log entry id.

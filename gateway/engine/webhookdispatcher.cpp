@@ -166,9 +166,13 @@ private:
                 ++m_counters.retried;
             }
         }
-        if (auto r = m_repo->record(d); !r)
-            qCWarning(lcEngine).noquote() << "the outcome of delivery" << d.id << "was not stored:" << r.error().message
-                                          << "; it is attempted again";
+        // Outcomes of one turn share a commit (nothing waits for it: a delivery whose outcome was
+        // not stored is attempted again, and receivers deduplicate by webhook-id).
+        m_db->deferred([&] { return m_repo->record(d); }, [id = d.id](Result<void> r) {
+            if (!r)
+                qCWarning(lcEngine).noquote() << "the outcome of delivery" << id << "was not stored:" << r.error().message
+                                              << "; it is attempted again";
+        });
     }
 
     DatabaseConfig m_database;

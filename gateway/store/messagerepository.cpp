@@ -213,6 +213,16 @@ Result<QList<StoredMessage>> MessageRepository::due(const QString &sessionId, in
     return sql::all<StoredMessage>(m_db, q, readMessage);
 }
 
+Result<QList<StoredMessage>> MessageRepository::expiredQueued(qint64 now, int limit)
+{
+    QSqlQuery &q = m_db.prepared(QStringLiteral("SELECT ") + kColumns
+                                 + QStringLiteral(" FROM messages WHERE status = 'queued' AND expires_at > 0 AND expires_at <= ? "
+                                                  "ORDER BY expires_at LIMIT ?"));
+    q.addBindValue(now);
+    q.addBindValue(limit);
+    return sql::all<StoredMessage>(m_db, q, readMessage);
+}
+
 Result<bool> MessageRepository::hasConversation(const QString &sessionId, const QString &chat)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral(

@@ -70,6 +70,8 @@ public:
                              const QString &beforeId, int limit);
     //! Outgoing messages still to send (queued, or sending when a crash interrupted them), oldest first.
     Result<QList<StoredMessage>> due(const QString &sessionId, int limit);
+    //! Queued messages of any session whose time to live ended by `now`, the oldest deadline first.
+    Result<QList<StoredMessage>> expiredQueued(qint64 now, int limit);
     //! True when the chat has had a message in, or one out that WhatsApp took: not a new chat.
     Result<bool> hasConversation(const QString &sessionId, const QString &chat);
     //! Outgoing messages that left (sending or beyond) since `since` (ms): what the hourly cap counts.

@@ -512,6 +512,30 @@ private slots:
                        QStringLiteral("invalid_argument"));
     }
 
+    void queuedMessagesExpireWhileTheSessionIsAway()
+    {
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/sessions/%1:stop").arg(m_session)).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(status(m_session), QStringLiteral("stopped"), kWait);
+        SendRequest request{kBob, QStringLiteral("your code is 1234"), {}, 300};
+        auto sent = m_engine->messages().send(Principal::system(m_org), m_session, request);
+        QVERIFY(sent);
+        const QString id = sent->message.id;
+        QCOMPARE(*m_engine->messages().expireNow(), 0); // its day is not over yet
+        QTest::qWait(350);
+        QCOMPARE(*m_engine->messages().expireNow(), 1);
+        QCOMPARE(messageStatus(id), QStringLiteral("failed"));
+        QCOMPARE(message(id)[QStringLiteral("error")][QStringLiteral("code")].toString(), QStringLiteral("expired"));
+        // Back at work, the session does not send it late.
+        QCOMPARE(call("POST", QStringLiteral("/api/v1/sessions/%1:start").arg(m_session)).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(status(m_session), QStringLiteral("working"), kWait);
+        const RawReply after = send(kBob, QStringLiteral("after the restart"));
+        QTRY_COMPARE_WITH_TIMEOUT(messageStatus(after.json().value(QStringLiteral("id")).toString()) != QLatin1String("queued"), true, kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(inbox(kBob).cbegin(), inbox(kBob).cend(),
+                                             [](const PhoneMessage &m) { return m.text == QLatin1String("after the restart"); }), kWait);
+        for (const PhoneMessage &m : inbox(kBob))
+            QVERIFY(m.text != QLatin1String("your code is 1234"));
+    }
+
     void retentionDeletesOldMessages()
     {
         const RawReply before = call("GET", QStringLiteral("/api/v1/sessions/%1/messages?pageSize=1").arg(m_session));
