@@ -54,6 +54,33 @@ Expected<QList<QByteArray>, SignalStoreError> SqlSignalStore::keys(wa::SignalRec
     return *keys;
 }
 
+void SqlSignalStore::applyLater(const QList<wa::SignalChange> &changes, std::function<void(Expected<void, SignalStoreError>)> done)
+{
+    QList<SignalRepository::Write> writes;
+    writes.reserve(changes.size());
+    for (const wa::SignalChange &c : changes) {
+        if (!SignalRepository::isTable(int(c.kind)))
+            continue;
+        if (m_sink && c.kind == wa::SignalRecordKind::Received && c.value && c.value->size() > 1)
+            return done(apply(changes));
+        SignalRepository::Write w{tableOf(c.kind), c.key, std::nullopt};
+        if (c.value) {
+            auto sealed = m_vault.seal(associatedData(m_sessionId, c.kind, c.key), *c.value);
+            if (!sealed)
+                return done(SignalStoreError::Unavailable);
+            w.value = *sealed;
+        }
+        writes.append(std::move(w));
+    }
+    m_repo.database().deferred(
+        [this, writes = std::move(writes)] { return m_repo.apply(m_sessionId, writes, QDateTime::currentMSecsSinceEpoch()); },
+        [done = std::move(done)](Result<void> r) {
+            if (!r)
+                return done(SignalStoreError::Unavailable);
+            done({});
+        });
+}
+
 Expected<void, SignalStoreError> SqlSignalStore::apply(const QList<wa::SignalChange> &changes)
 {
     QList<SignalRepository::Write> writes;

@@ -29,6 +29,11 @@ public:
     Expected<QList<QByteArray>, wa::SignalStoreError> keys(wa::SignalRecordKind kind, const QByteArray &prefix) override;
     Expected<void, wa::SignalStoreError> apply(const QList<wa::SignalChange> &changes) override;
     Expected<void, wa::SignalStoreError> clear() override;
+    bool appliesLater() const override { return true; }
+    //! In the database's group commit (Database::deferred), unless a message arrived with the
+    //! writes: that one is stored and announced in a commit of its own, as apply() does.
+    void applyLater(const QList<wa::SignalChange> &changes,
+                    std::function<void(Expected<void, wa::SignalStoreError>)> done) override;
 
     //! The associated data a value is sealed with.
     static QString associatedData(const QString &sessionId, wa::SignalRecordKind kind, const QByteArray &key);

@@ -51,8 +51,18 @@ public:
         poll();
     }
 
+    //! A poll at the end of this event-loop turn: wakes and finished attempts of one turn share it.
+    void schedule()
+    {
+        if (m_pollQueued)
+            return;
+        m_pollQueued = true;
+        QTimer::singleShot(0, this, [this] { poll(); });
+    }
+
     void poll()
     {
+        m_pollQueued = false;
         if (!m_repo)
             return;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -69,7 +79,8 @@ public:
             auto w = m_repo->byId(hookId);
             if (!w || !w->enabled)
                 continue; // a disabled webhook's deliveries wait until it is enabled again
-            auto due = m_repo->due(hookId, now, m_config.perWebhook); // includes those in flight, skipped below
+            // The oldest due include those in flight, skipped below.
+            auto due = m_repo->due(hookId, now, m_config.perWebhook + m_perWebhook.value(hookId));
             if (!due)
                 continue;
             int started = 0;
@@ -82,10 +93,12 @@ public:
                 ++started;
             }
         }
-        // Scheduled retries: wake when the next is due (at least every pollMs).
+        // Scheduled retries: wake when the next is due (at least every pollMs). While attempts are
+        // in flight, each one's end polls again.
         qint64 wait = m_config.pollMs;
-        if (auto next = m_repo->nextDue(); next && *next > 0)
-            wait = std::clamp<qint64>(*next - now, 0, m_config.pollMs);
+        if (m_inFlight.isEmpty())
+            if (auto next = m_repo->nextDue(); next && *next > 0)
+                wait = std::clamp<qint64>(*next - now, 0, m_config.pollMs);
         m_timer.start(int(wait));
     }
 
@@ -95,14 +108,29 @@ private:
         return a.isLinkLocal() || a.isInSubnet(QHostAddress(QStringLiteral("169.254.0.0")), 16);
     }
 
+    //! Whether `host` is or resolves to a link-local address. Names are resolved at most once a minute.
+    bool refusedHost(const QString &host)
+    {
+        if (const QHostAddress literal(host); !literal.isNull())
+            return linkLocal(literal);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (auto it = m_hosts.constFind(host); it != m_hosts.cend() && it->until > now)
+            return it->refused;
+        bool refused = false;
+        for (const QHostAddress &a : QHostInfo::fromName(host).addresses())
+            refused = refused || linkLocal(a);
+        if (m_hosts.size() > 1024)
+            m_hosts.clear();
+        m_hosts.insert(host, {refused, now + 60'000});
+        return refused;
+    }
+
     void attempt(const WebhookRow &w, DeliveryRow d)
     {
         const QUrl url(w.url);
         // Link-local targets are refused however they are named (a DNS name may point there).
-        const QHostInfo info = QHostInfo::fromName(url.host());
-        for (const QHostAddress &a : info.addresses())
-            if (linkLocal(a))
-                return finish(w, d, 0, QStringLiteral("the receiver's address is link-local; refused"));
+        if (refusedHost(url.host()))
+            return finish(w, d, 0, QStringLiteral("the receiver's address is link-local; refused"));
         auto secret = m_vault.open(WebhookService::secretAd(w.id), w.secret);
         auto body = m_vault.open(WebhookService::bodyAd(d.id), d.body);
         if (!secret || !body)
@@ -131,7 +159,7 @@ private:
             --m_perWebhook[w.id];
             const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             finish(w, d, code, code ? QString() : reply->errorString().left(200));
-            QTimer::singleShot(0, this, [this] { poll(); });
+            schedule();
         });
     }
 
@@ -185,6 +213,13 @@ private:
     QTimer m_timer;
     QSet<QString> m_inFlight;
     QHash<QString, int> m_perWebhook;
+    struct HostVerdict
+    {
+        bool refused = false;
+        qint64 until = 0;
+    };
+    QHash<QString, HostVerdict> m_hosts;
+    bool m_pollQueued = false;
 };
 
 WebhookDispatcher::WebhookDispatcher(DatabaseConfig database, CredentialVault &vault, WebhookConfig config, QObject *parent)
@@ -224,7 +259,7 @@ void WebhookDispatcher::stop()
 void WebhookDispatcher::wake()
 {
     if (m_worker)
-        QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->poll(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->schedule(); }, Qt::QueuedConnection);
 }
 
 } // namespace wagate

@@ -199,8 +199,8 @@ Result<void> WebhookRepository::enqueue(const DeliveryRow &d)
 Result<QStringList> WebhookRepository::webhooksDue(qint64 now)
 {
     QSqlQuery &q = m_db.prepared(QStringLiteral(
-        "SELECT DISTINCT webhook_id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? "
-        "AND webhook_id IN (SELECT id FROM webhooks WHERE enabled = 1)"));
+        "SELECT id FROM webhooks w WHERE enabled = 1 AND EXISTS (SELECT 1 FROM webhook_deliveries d "
+        "WHERE d.webhook_id = w.id AND d.status = 'pending' AND d.next_attempt_at <= ?)"));
     q.addBindValue(now);
     return sql::all<QString>(m_db, q, [](const QSqlQuery &r) { return r.value(0).toString(); });
 }

@@ -79,7 +79,7 @@ public:
     Result<WebhookRow> byId(const QString &id);
 
     Result<void> enqueue(const DeliveryRow &delivery);
-    //! Enabled webhooks with deliveries due at `now`.
+    //! Enabled webhooks with deliveries due at `now`: one indexed probe per webhook, whatever the backlog.
     Result<QStringList> webhooksDue(qint64 now);
     //! One webhook's pending deliveries due at `now`, oldest due first.
     Result<QList<DeliveryRow>> due(const QString &webhookId, qint64 now, int limit);

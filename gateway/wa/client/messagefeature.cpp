@@ -65,10 +65,24 @@ MessageFeature::MessageFeature(WaFeatureHost &host, SignalSession &signal, Optio
     : QObject(parent), WaFeature(host), m_signal(signal), m_opt(options)
 {
     m_clock.start();
+    // Writes refused in a shared commit are gone with what waited for them (stanzas, receipts):
+    // reconnect, so that WhatsApp delivers again and the outbox sends again from the stored state.
+    m_signal.setOnLost([this](SignalStoreError) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, epoch = m_epoch] {
+                if (epoch != m_epoch)
+                    return;
+                qCWarning(lcWa) << "the Signal state could not be saved; reconnecting";
+                reconnectForStore();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 MessageFeature::~MessageFeature()
 {
+    m_signal.setOnLost({});
     const auto lookups = std::exchange(m_contactLookups, {});
     for (const auto &done : lookups)
         done(Error::unavailable(QStringLiteral("the connection to WhatsApp closed before it answered")));
@@ -188,13 +202,18 @@ void MessageFeature::retryCommitLater()
 {
     if (++m_commitFailures > 5) {
         qCWarning(lcWa) << "the Signal state could not be saved five times; reconnecting";
-        host().failConnection(DisconnectReason{DisconnectOutcome::Retryable, QStringLiteral("store_unavailable"),
-                                               QStringLiteral("The gateway could not save the encryption state; it "
-                                                              "reconnects so that WhatsApp delivers again."),
-                                               0});
+        reconnectForStore();
         return;
     }
     m_commitRetry.start(200 << m_commitFailures, this);
+}
+
+void MessageFeature::reconnectForStore()
+{
+    host().failConnection(DisconnectReason{DisconnectOutcome::Retryable, QStringLiteral("store_unavailable"),
+                                           QStringLiteral("The gateway could not save the encryption state; it "
+                                                          "reconnects so that WhatsApp delivers again."),
+                                           0});
 }
 
 // ---------------------------------------------------------------------------------------------

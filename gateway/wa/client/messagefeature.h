@@ -138,6 +138,8 @@ private:
     std::optional<Jid> parseRecipient(const QString &to) const;
     void commit();
     void retryCommitLater();
+    //! Ends the connection because the Signal state could not be saved (WhatsApp then delivers again).
+    void reconnectForStore();
 
     SignalSession &m_signal;
     Options m_opt;

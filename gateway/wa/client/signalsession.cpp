@@ -42,6 +42,8 @@ void SignalSession::afterCommit(std::function<void()> action)
 
 Expected<void, SignalStoreError> SignalSession::flush()
 {
+    if (m_store->appliesLater())
+        return flushLater();
     if (m_flushing) {
         m_again = true; // an action flushing again: the loop below takes its writes too
         return {};
@@ -61,6 +63,38 @@ Expected<void, SignalStoreError> SignalSession::flush()
             action();
     } while (m_again || !m_actions.isEmpty() || !m_batch.isEmpty());
     m_flushing = false;
+    return {};
+}
+
+Expected<void, SignalStoreError> SignalSession::flushLater()
+{
+    if (m_batch.isEmpty() && m_actions.isEmpty())
+        return {};
+    if (m_batch.isEmpty() && m_waiting == 0) {
+        // Nothing to write and nothing before them in flight: the actions may run now.
+        const QList<std::function<void()>> actions = std::exchange(m_actions, {});
+        for (const auto &action : actions)
+            action();
+        return flushLater();
+    }
+    // Even without writes, actions queued behind a commit in flight wait for it: they keep order.
+    const QList<SignalChange> changes = m_batch.take();
+    m_batch.discard(); // reads go to the store, which sees the writes in flight
+    ++m_waiting;
+    std::weak_ptr<bool> alive = m_alive;
+    m_store->applyLater(changes, [this, alive, actions = std::exchange(m_actions, {})](Expected<void, SignalStoreError> r) {
+        if (alive.expired())
+            return;
+        --m_waiting;
+        if (!r) {
+            if (m_onLost)
+                m_onLost(r.error());
+            return;
+        }
+        for (const auto &action : actions)
+            action();
+        (void)flushLater(); // what the actions queued
+    });
     return {};
 }
 

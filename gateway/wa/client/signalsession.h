@@ -31,8 +31,12 @@ public:
     //! Runs `action` after the next successful flush(), in the order queued.
     void afterCommit(std::function<void()> action);
     //! Writes the batch in one commit and runs the queued actions. On failure nothing runs and
-    //! everything stays queued for the next flush().
+    //! everything stays queued for the next flush(). Over a store that applies later (one commit
+    //! shared by every session's writes of this event-loop turn), the actions run after that commit
+    //! and a refusal is reported to onLost() instead: the writes and their actions are gone then.
     Expected<void, SignalStoreError> flush();
+    //! Called when writes handed to a store that applies later were refused.
+    void setOnLost(std::function<void(SignalStoreError)> onLost) { m_onLost = std::move(onLost); }
     //! Uncommitted writes or actions are waiting.
     bool hasPending() const { return !m_batch.isEmpty() || !m_actions.isEmpty(); }
     //! Drops uncommitted writes and their actions (the link is gone; WhatsApp will redeliver).
@@ -48,6 +52,10 @@ private:
     QList<std::function<void()>> m_actions;
     bool m_flushing = false;
     bool m_again = false;
+    Expected<void, SignalStoreError> flushLater();
+    std::function<void(SignalStoreError)> m_onLost;
+    int m_waiting = 0; //!< writes handed to the store whose commit has not answered yet
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
 
 //! The Signal identity of a device's credentials.

@@ -209,6 +209,15 @@ Expected<void, SignalStoreError> SignalBatch::commit()
     return {};
 }
 
+QList<SignalChange> SignalBatch::take()
+{
+    QList<SignalChange> out = changes();
+    for (const QByteArray &k : std::as_const(m_order))
+        m_slots[k].written = false;
+    m_order.clear();
+    return out;
+}
+
 void SignalBatch::discard()
 {
     m_slots.clear();

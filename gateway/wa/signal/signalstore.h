@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "core/expected.h"
 #include "wa/binary/jid.h"
 
@@ -77,6 +79,16 @@ public:
     virtual Expected<void, SignalStoreError> apply(const QList<SignalChange> &changes) = 0;
     //! Forgets everything (the device was unlinked: its identity and every session are void).
     virtual Expected<void, SignalStoreError> clear() = 0;
+
+    //! Whether applyLater() shares its commit with other writes and answers after that commit.
+    virtual bool appliesLater() const { return false; }
+    //! Applies the writes in order, all or nothing, in a commit that may be shared with other
+    //! writes of the same moment; `done` runs once they are stored or refused, perhaps before this
+    //! returns. Reads that follow see the writes at once. The default applies them now.
+    virtual void applyLater(const QList<SignalChange> &changes, std::function<void(Expected<void, SignalStoreError>)> done)
+    {
+        done(apply(changes));
+    }
 };
 
 //! A store that keeps everything in memory, for tests and the simulator.
@@ -126,6 +138,8 @@ public:
     //! Writes the pending changes to the backing store in one apply(); on success the batch is
     //! empty again. On failure nothing is written and the batch keeps its changes.
     Expected<void, SignalStoreError> commit();
+    //! The pending changes, which are no longer pending: the caller hands them to the backing store.
+    QList<SignalChange> take();
     //! Forgets pending writes and what was read.
     void discard();
 

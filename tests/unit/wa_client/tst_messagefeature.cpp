@@ -1,8 +1,9 @@
 // MessageFeature on its own, with a recording host instead of a connection and a Signal party of
 // our own as the peer: the stanza shapes of MESSAGING.md section by section (usync §3, the pre-key
 // fetch §2, the message and its fan-out §5, receipts §8, retries §9, chat state and presence §10),
-// a group message with its sender key (§17), WhatsApp's acks, and a store that refuses a commit
-// (nothing is receipted before the state is saved).
+// a group message with its sender key (§17), WhatsApp's acks, a store that refuses a commit
+// (nothing is receipted before the state is saved), and a store whose commit is shared and answers
+// later (what waits for the state runs after that commit, in order, or not at all).
 
 #include "wa/binary/node.h"
 #include "wa/client/authstate.h"
@@ -117,6 +118,35 @@ Node usyncAnswer(const Node &query, const QMap<QString, QList<int>> &devices)
     return Node(QStringLiteral("iq"), {{QStringLiteral("type"), "result"}, {QStringLiteral("id"), query.attr("id")}},
                 QList<Node>{Node(QStringLiteral("usync"), {}, QList<Node>{Node(QStringLiteral("list"), {}, users)})});
 }
+
+//! A store whose commits are shared and answered later, as the gateway's database does at the end
+//! of an event-loop turn: applyLater() holds the writes until answer().
+class LaterStore : public MemorySignalStore
+{
+public:
+    struct Held
+    {
+        QList<SignalChange> changes;
+        std::function<void(Expected<void, SignalStoreError>)> done;
+    };
+    QList<Held> held;
+
+    bool appliesLater() const override { return true; }
+    void applyLater(const QList<SignalChange> &changes, std::function<void(Expected<void, SignalStoreError>)> done) override
+    {
+        held.append({changes, std::move(done)});
+    }
+    //! Answers every held commit in order: stored, or refused all together.
+    void answer(bool stored)
+    {
+        for (Held &h : std::exchange(held, {})) {
+            if (stored)
+                h.done(apply(h.changes));
+            else
+                h.done(SignalStoreError::Unavailable);
+        }
+    }
+};
 
 } // namespace
 
@@ -466,6 +496,68 @@ private slots:
 
     //! Nothing is receipted before the state it depends on is saved: while the store refuses the
     //! commit, WhatsApp hears nothing; once it takes it, the receipt goes and the message is told.
+    void aSharedCommitRunsWhatWaitsAfterIt_data()
+    {
+        QTest::addColumn<bool>("stored");
+        QTest::newRow("stored") << true;
+        QTest::newRow("refused") << false;
+    }
+    void aSharedCommitRunsWhatWaitsAfterIt()
+    {
+        QFETCH(bool, stored);
+        auto store = std::make_shared<LaterStore>();
+        SignalSession session(store);
+        QStringList ran;
+        int lost = 0;
+        session.setOnLost([&](SignalStoreError) { ++lost; });
+        session.batch().put(SignalRecordKind::Session, "peer.0", "ratchet step");
+        session.afterCommit([&] { ran << QStringLiteral("first"); });
+        QVERIFY(session.flush());
+        // No writes of its own, but queued behind the first commit: it keeps its place.
+        session.afterCommit([&] { ran << QStringLiteral("second"); });
+        QVERIFY(session.flush());
+        QVERIFY(ran.isEmpty());
+        QCOMPARE(store->held.size(), 2);
+        QVERIFY(!session.hasPending());
+
+        store->answer(stored);
+        const QStringList inOrder{QStringLiteral("first"), QStringLiteral("second")};
+        QCOMPARE(ran, stored ? inOrder : QStringList());
+        QCOMPARE(lost, stored ? 0 : 2);
+        QCOMPARE(store->count(SignalRecordKind::Session), stored ? 1 : 0);
+
+        // Nothing in flight and nothing to write: an action runs at once.
+        session.afterCommit([&] { ran << QStringLiteral("third"); });
+        QVERIFY(session.flush());
+        QCOMPARE(ran.size(), stored ? 3 : 1);
+        QCOMPARE(ran.last(), QStringLiteral("third"));
+    }
+
+    void aReceiptWaitsForTheSharedCommit()
+    {
+        auto store = std::make_shared<LaterStore>();
+        QVERIFY(store->apply({{SignalRecordKind::PreKey, SignalProtocol::preKeyKey(5), SignalProtocol::preKeyRecord(5, m_ourPreKey)}}));
+        m_feature.reset();
+        m_signal = std::make_unique<SignalSession>(store);
+        m_signal->setIdentity(signalIdentityOf(m_host.state));
+        MessageFeature::Options o;
+        o.markOnline = false;
+        m_feature = std::make_unique<MessageFeature>(m_host, *m_signal, o);
+
+        PeerDevice peer(501);
+        QSignalSpy received(m_feature.get(), &MessageFeature::messageReceived);
+        m_feature->handleNode(incoming(peer, 0, QStringLiteral("LATER"), message::encodeText(QStringLiteral("after the commit")), true));
+        settle();
+        QVERIFY(!store->held.isEmpty());
+        QCOMPARE(m_host.sentWith("receipt").size(), 0);
+        QCOMPARE(received.size(), 0);
+        store->answer(true);
+        settle();
+        QCOMPARE(m_host.sentWith("receipt").size(), 1);
+        QCOMPARE(received.size(), 1);
+        QCOMPARE(received.first().at(0).value<IncomingMessage>().text, QStringLiteral("after the commit"));
+    }
+
     void aRefusedCommitHoldsTheReceipt()
     {
         PeerDevice peer(500);
