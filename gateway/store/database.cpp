@@ -158,8 +158,10 @@ Result<void> Database::connect()
             return Error::unavailable(QStringLiteral("cannot open %1: %2").arg(m_config.sqlitePath, db.lastError().text()));
         QSqlQuery q(db);
         // WAL lets readers run beside the writer; FULL makes every acknowledged commit durable even
-        // across a power cut, not only across a process crash.
-        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+        // across a power cut, not only across a process crash. 16 MiB of page cache per connection
+        // (the default is 2 MiB) keeps the outbox's and the deliveries' indexes in memory.
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+                                   "PRAGMA cache_size=-16384"}) {
             if (!q.exec(QString::fromLatin1(pragma)))
                 return Error::unavailable(QStringLiteral("%1 failed: %2").arg(QString::fromLatin1(pragma), q.lastError().text()));
         }

@@ -4,11 +4,13 @@
 //
 //   node outbox.mjs <wasim> <wagate> <wagate-headless> <sessions> <messages> <concurrency>
 //
-// Two phases, on <sessions> linked sessions (ratePerMin 1000, the fastest pace there is; typing off):
+// Three phases, on <sessions> linked sessions (ratePerMin 1000, the fastest pace there is; typing off):
 //   latency     one message at a time, each session's sends far enough apart that no pacing wait
 //               applies: HTTP accept (202) time, and accept → server ack as the event stream reports it
 //   throughput  <messages> accepted as fast as <concurrency> clients can post them, round robin over
 //               the sessions; until the last server ack. The pace caps it at sessions × 1000 / 60 per s.
+//   webhook     the same burst again with a webhook (a local receiver answering 204) taking every
+//               message.status event: four per message (queued, sending, sent, delivered).
 // Also the gateway process's CPU time per message over the throughput phase, and as a baseline in the
 // same run with the same clients, GET of a session (the HTTP layer and a cached read, no outbox).
 
@@ -23,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const { api: control, startWasim, stopWasim } = await import(join(here, '..', 'interop', 'wasim.mjs'));
 const [wasimPath, wagatePath, headlessPath, sessionsArg, messagesArg, concurrencyArg] = process.argv.slice(2);
-const SESSIONS = Number(sessionsArg ?? 64), MESSAGES = Number(messagesArg ?? 4000), CONCURRENCY = Number(concurrencyArg ?? 32);
+const SESSIONS = Number(sessionsArg ?? 128), MESSAGES = Number(messagesArg ?? 4000), CONCURRENCY = Number(concurrencyArg ?? 32);
 const LATENCY_SAMPLES = 400;
 const text = 'Your order 4711 has shipped and will arrive tomorrow between 9 and 12.';
 const pinWasim = process.env.WAGATE_BENCH_WASIM_CPU ? ['taskset', '-c', process.env.WAGATE_BENCH_WASIM_CPU] : [];
@@ -132,7 +134,25 @@ try {
     }));
     const getRate = MESSAGES / ((performance.now() - getStart) / 1000);
 
-    // A webhook receiver for the throughput phase: every message.status event of the burst.
+    const burstOf = async first => {
+        const cpu0 = cpu();
+        const start = performance.now();
+        const burst = [];
+        let next = 0;
+        await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+            while (next < MESSAGES) burst.push(await post(first + next++));
+        }));
+        const acceptedAll = performance.now();
+        await allSent(burst.map(b => b.id));
+        const done = Math.max(...burst.map(b => sentAt.get(b.id)));
+        return { burst, start, acceptedAll, done, cpuMs: cpu() - cpu0 };
+    };
+
+    // Throughput, messages only.
+    await new Promise(r => setTimeout(r, 200));
+    const plain = await burstOf(LATENCY_SAMPLES);
+
+    // A webhook receiver for the last phase: every message.status event of the burst.
     let hookEvents = 0, firstHook = 0, lastHook = 0;
     const receiver = createServer((req, res) => {
         req.resume();
@@ -148,19 +168,9 @@ try {
     const hook = await call('POST', '/api/v1/webhooks', { url: `http://127.0.0.1:${receiver.address().port}/hook`, events: ['message.status'] });
     if (hook.status !== 201) throw new Error(`webhook: ${JSON.stringify(hook.json)}`);
 
-    // Throughput.
+    // Throughput with the webhook.
     await new Promise(r => setTimeout(r, 200));
-    const cpu0 = cpu();
-    const start = performance.now();
-    const burst = [];
-    let next = 0;
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-        while (next < MESSAGES) burst.push(await post(LATENCY_SAMPLES + next++));
-    }));
-    const acceptedAll = performance.now();
-    await allSent(burst.map(b => b.id));
-    const done = Math.max(...burst.map(b => sentAt.get(b.id)));
-    const cpuMs = cpu() - cpu0;
+    const hooked = await burstOf(LATENCY_SAMPLES + MESSAGES);
     // Each message of the burst makes four events (queued, sending, sent, delivered).
     const expectedHooks = MESSAGES * 4;
     for (let i = 0; i < 600 && hookEvents < expectedHooks; ++i) await new Promise(r => setTimeout(r, 100));
@@ -170,12 +180,16 @@ try {
     console.log(`latency (${LATENCY_SAMPLES} messages, no pacing wait): accept p50 ${f(pct(acceptMs, 0.5))} ms p99 ${f(pct(acceptMs, 0.99))} ms; ` +
                 `accept → server ack p50 ${f(pct(ackMs, 0.5))} ms p99 ${f(pct(ackMs, 0.99))} ms`);
     console.log(`baseline GET session (${MESSAGES} requests, ${CONCURRENCY} clients): ${Math.round(getRate)} req/s, p50 ${f(pct(getMs, 0.5))} ms p99 ${f(pct(getMs, 0.99))} ms`);
-    const postMs = burst.map(b => b.accepted - b.t0);
-    console.log(`throughput POST under load: p50 ${f(pct(postMs, 0.5))} ms p99 ${f(pct(postMs, 0.99))} ms`);
+    const report = (name, b) => {
+        const postMs = b.burst.map(x => x.accepted - x.t0);
+        console.log(`${name} (${MESSAGES} messages, ${CONCURRENCY} clients): accepted ${Math.round(MESSAGES / ((b.acceptedAll - b.start) / 1000))} msg/s, ` +
+                    `sent (server ack) ${Math.round(MESSAGES / ((b.done - b.start) / 1000))} msg/s; POST p50 ${f(pct(postMs, 0.5))} ms ` +
+                    `p99 ${f(pct(postMs, 0.99))} ms; gateway CPU ${f(b.cpuMs * 1000 / MESSAGES)} µs/msg`);
+    };
+    report('throughput', plain);
+    report('with webhook', hooked);
     console.log(`webhook: ${hookEvents} of ${expectedHooks} message.status events delivered, ` +
                 `${Math.round(hookEvents / ((lastHook - firstHook) / 1000))} deliveries/s (first to last)`);
-    console.log(`throughput (${MESSAGES} messages, ${CONCURRENCY} clients): accepted ${Math.round(MESSAGES / ((acceptedAll - start) / 1000))} msg/s, ` +
-                `sent (server ack) ${Math.round(MESSAGES / ((done - start) / 1000))} msg/s; gateway CPU ${f(cpuMs * 1000 / MESSAGES)} µs/msg`);
 } finally {
     gateway?.kill('SIGTERM');
     await stopWasim(sim);
