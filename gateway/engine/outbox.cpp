@@ -305,7 +305,9 @@ void Outbox::onSent(const QString &sessionId, const QString &waId, qint64 at)
     Lane &l = lane(sessionId);
     auto stored = m_service.repository().outgoingByWaId(sessionId, waId);
     if (stored && *stored && (*stored)->info.status == MessageStatus::Sending) {
-        m_service.moveLater(**stored, {MessageStatus::Sent, m_service.now(), at, {}, {}, std::optional<MessageError>(), false},
+        // WhatsApp's times are whole seconds: one in the second of acceptance would come before it.
+        const qint64 sentAt = std::max(at, (*stored)->info.createdAt);
+        m_service.moveLater(**stored, {MessageStatus::Sent, m_service.now(), sentAt, {}, {}, std::optional<MessageError>(), false},
                             logIfUnstored((*stored)->info.id));
     }
     if (l.inFlightWaId == waId) {
@@ -386,10 +388,12 @@ void Outbox::onReceipt(const QString &sessionId, const MessageReceipt &r)
             || m.status == MessageStatus::Sending || messageStatusRank(m.status) >= messageStatusRank(status))
             continue;
         MessageRepository::Change c{status, m_service.now(), {}, {}, {}, {}, false};
+        // Whole seconds again: never before the status it follows.
+        const qint64 when = std::max({at, m.createdAt, m.sentAt, m.deliveredAt});
         if (!m.deliveredAt)
-            c.deliveredAt = at;
+            c.deliveredAt = when;
         if (status == MessageStatus::Read)
-            c.readAt = at;
+            c.readAt = when;
         m_service.moveLater(**stored, c, logIfUnstored(m.id));
     }
 }

@@ -29,6 +29,8 @@ public:
     }
     ~Worker() override
     {
+        if (m_repo)
+            storeOutcomes(); // what is not stored is attempted again after the restart
         m_repo.reset();
         m_db.reset();
     }
@@ -48,6 +50,8 @@ public:
         m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
         m_timer.setSingleShot(true);
         connect(&m_timer, &QTimer::timeout, this, [this] { poll(); });
+        m_outcomeTimer.setSingleShot(true);
+        connect(&m_outcomeTimer, &QTimer::timeout, this, [this] { storeOutcomes(); });
         poll();
     }
 
@@ -80,7 +84,7 @@ public:
             if (!w || !w->enabled)
                 continue; // a disabled webhook's deliveries wait until it is enabled again
             // The oldest due include those in flight, skipped below.
-            auto due = m_repo->due(hookId, now, m_config.perWebhook + m_perWebhook.value(hookId));
+            auto due = m_repo->due(hookId, now, m_config.perWebhook + m_perWebhook.value(hookId) + m_unstored.value(hookId));
             if (!due)
                 continue;
             int started = 0;
@@ -94,7 +98,7 @@ public:
             }
         }
         // Scheduled retries: wake when the next is due (at least every pollMs). While attempts are
-        // in flight, each one's end polls again.
+        // in flight or their outcomes unstored, each one's end polls again.
         qint64 wait = m_config.pollMs;
         if (m_inFlight.isEmpty())
             if (auto next = m_repo->nextDue(); next && *next > 0)
@@ -155,8 +159,7 @@ private:
         body->fill('\0');
         connect(reply, &QNetworkReply::finished, this, [this, reply, w, d] {
             reply->deleteLater();
-            m_inFlight.remove(d.id);
-            --m_perWebhook[w.id];
+            --m_perWebhook[w.id]; // the slot is free; the delivery stays in flight until its outcome is stored
             const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             finish(w, d, code, code ? QString() : reply->errorString().left(200));
             schedule();
@@ -194,13 +197,38 @@ private:
                 ++m_counters.retried;
             }
         }
-        // Outcomes of one turn share a commit (nothing waits for it: a delivery whose outcome was
-        // not stored is attempted again, and receivers deduplicate by webhook-id).
-        m_db->deferred([&] { return m_repo->record(d); }, [id = d.id](Result<void> r) {
-            if (!r)
-                qCWarning(lcEngine).noquote() << "the outcome of delivery" << id << "was not stored:" << r.error().message
-                                              << "; it is attempted again";
+        // Outcomes of a few milliseconds share a commit. Nothing waits for it: a delivery whose
+        // outcome was not stored is attempted again, and receivers deduplicate by webhook-id.
+        m_inFlight.insert(d.id);
+        ++m_unstored[w.id];
+        m_outcomes.append(std::move(d));
+        if (m_outcomes.size() >= kOutcomesPerCommit)
+            storeOutcomes();
+        else if (!m_outcomeTimer.isActive())
+            m_outcomeTimer.start(kOutcomeDelayMs);
+    }
+
+    void storeOutcomes()
+    {
+        m_outcomeTimer.stop();
+        if (m_outcomes.isEmpty())
+            return;
+        const QList<DeliveryRow> outcomes = std::exchange(m_outcomes, {});
+        const Result<void> r = m_db->transaction([&]() -> Result<void> {
+            for (const DeliveryRow &d : outcomes)
+                if (auto w = m_repo->record(d); !w && w.error().code != ErrorCode::NotFound)
+                    return w; // not found: its webhook was deleted meanwhile, and the delivery with it
+            return {};
         });
+        if (!r)
+            qCWarning(lcEngine).noquote() << "the outcomes of" << outcomes.size() << "webhook deliveries were not stored:"
+                                          << r.error().message << "; they are attempted again";
+        for (const DeliveryRow &d : outcomes) {
+            m_inFlight.remove(d.id);
+            if (--m_unstored[d.webhookId] <= 0)
+                m_unstored.remove(d.webhookId);
+        }
+        schedule();
     }
 
     DatabaseConfig m_database;
@@ -211,8 +239,13 @@ private:
     std::unique_ptr<WebhookRepository> m_repo;
     QNetworkAccessManager *m_nam = nullptr;
     QTimer m_timer;
-    QSet<QString> m_inFlight;
-    QHash<QString, int> m_perWebhook;
+    static constexpr int kOutcomesPerCommit = 64;
+    static constexpr int kOutcomeDelayMs = 10;
+    QSet<QString> m_inFlight;           //!< attempted, until the outcome is stored
+    QHash<QString, int> m_perWebhook;   //!< requests open per webhook
+    QHash<QString, int> m_unstored;     //!< outcomes waiting for their commit per webhook
+    QList<DeliveryRow> m_outcomes;
+    QTimer m_outcomeTimer{this};
     struct HostVerdict
     {
         bool refused = false;
