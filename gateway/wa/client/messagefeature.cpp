@@ -10,6 +10,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QTimerEvent>
 
@@ -67,14 +68,18 @@ MessageFeature::MessageFeature(WaFeatureHost &host, SignalSession &signal, Optio
     m_clock.start();
     // Writes refused in a shared commit are gone with what waited for them (stanzas, receipts):
     // reconnect, so that WhatsApp delivers again and the outbox sends again from the stored state.
-    m_signal.setOnLost([this](SignalStoreError) {
+    // The session may outlive this feature (a new store makes new features) and the other way round:
+    // neither end touches the other once it is gone.
+    m_signal.setOnLost([self = QPointer<MessageFeature>(this)](SignalStoreError) {
+        if (!self)
+            return;
         QMetaObject::invokeMethod(
-            this,
-            [this, epoch = m_epoch] {
-                if (epoch != m_epoch)
+            self,
+            [self, epoch = self->m_epoch] {
+                if (!self || epoch != self->m_epoch)
                     return;
                 qCWarning(lcWa) << "the Signal state could not be saved; reconnecting";
-                reconnectForStore();
+                self->reconnectForStore();
             },
             Qt::QueuedConnection);
     });
@@ -82,7 +87,6 @@ MessageFeature::MessageFeature(WaFeatureHost &host, SignalSession &signal, Optio
 
 MessageFeature::~MessageFeature()
 {
-    m_signal.setOnLost({});
     const auto lookups = std::exchange(m_contactLookups, {});
     for (const auto &done : lookups)
         done(Error::unavailable(QStringLiteral("the connection to WhatsApp closed before it answered")));
